@@ -1,0 +1,66 @@
+package ru.lomcrm.platform.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real access tokens from Keycloak for the demo users (password grant of the public
+ * {@code crm-cli} client), cached until shortly before they expire.
+ */
+public final class Tokens {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    /** An access token for a demo user; the password is {@code demo-<username>}. */
+    public static String of(String username) {
+        return of(TestInfrastructure.endpoints().keycloakUrl(), username, "demo-" + username);
+    }
+
+    public static String of(String keycloakUrl, String username, String password) {
+        Cached cached = cache.get(keycloakUrl + "|" + username);
+        if (cached != null && cached.expiresAt.isAfter(Instant.now().plusSeconds(30))) {
+            return cached.token;
+        }
+        String form = "grant_type=password&client_id=crm-cli&scope=openid"
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder()
+                            .uri(URI.create(keycloakUrl + "/realms/crm/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.statusCode() + " " + response.body());
+            }
+            JsonNode body = json.readTree(response.body());
+            String token = body.required("access_token").asString();
+            cache.put(keycloakUrl + "|" + username, new Cached(token, Instant.now().plusSeconds(body.path("expires_in").asLong(60))));
+            return token;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Keycloak at " + keycloakUrl + " is not reachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Cached(String token, Instant expiresAt) {
+    }
+}
