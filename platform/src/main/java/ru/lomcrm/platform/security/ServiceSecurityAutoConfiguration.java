@@ -29,7 +29,10 @@ import ru.lomcrm.platform.web.ProblemResponses;
  * Realm roles from the {@code roles} claim become {@code ROLE_*} authorities; controllers take
  * a {@link CurrentUser} parameter for ownership checks.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, Jwt.class})
 public class ServiceSecurityAutoConfiguration {

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An integration test of one service on real infrastructure: PostgreSQL (a fresh
- * {@code <database>_test} database per test JVM), Kafka (topics under the {@code test.}
- * prefix, so tests never feed the running system) and Keycloak for real tokens. The service
+ * {@code <database>_test} database per test JVM), Kafka (topics under a fresh {@code test-<id>.}
+ * prefix per test JVM, so tests never feed the running system) and Keycloak for real tokens. The service
  * runs on a random port; see {@link TestInfrastructure} for where the servers come from.
  */
 @Target(ElementType.TYPE)

@@ -32,6 +32,12 @@ public class TestInfrastructure implements BeforeAllCallback {
     private static final Set<String> preparedDatabases = new HashSet<>();
     private static Endpoints endpoints;
 
+    /**
+     * Topics of this test JVM: a fresh namespace per run, so a test sees only its own records
+     * and never feeds the running system. Deleted when the JVM exits.
+     */
+    private static final String TOPIC_PREFIX = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".";
+
     /** Where the servers are. */
     public record Endpoints(String dbHost, int dbPort, String dbPassword, String kafkaBootstrap, String keycloakUrl) {
     }
@@ -39,8 +45,24 @@ public class TestInfrastructure implements BeforeAllCallback {
     public static synchronized Endpoints endpoints() {
         if (endpoints == null) {
             endpoints = locate();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTopics(endpoints.kafkaBootstrap())));
         }
         return endpoints;
+    }
+
+    /** The topic name this test JVM uses for a contract topic, e.g. {@code test-1a2b3c4d.crm.deal.events.v1}. */
+    public static String topic(String contractTopic) {
+        return TOPIC_PREFIX + contractTopic;
+    }
+
+    private static void deleteTopics(String bootstrap) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", bootstrap))) {
+            var ours = admin.listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(TOPIC_PREFIX)).toList();
+            admin.deleteTopics(ours).all().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("Could not delete test topics " + TOPIC_PREFIX + "*: " + e);
+        }
     }
 
     @Override
@@ -60,7 +82,7 @@ public class TestInfrastructure implements BeforeAllCallback {
         System.setProperty("spring.datasource.password", servers.dbPassword());
         System.setProperty("spring.kafka.bootstrap-servers", servers.kafkaBootstrap());
         System.setProperty("crm.keycloak-url", servers.keycloakUrl());
-        System.setProperty("crm.kafka.topic-prefix", "test.");
+        System.setProperty("crm.kafka.topic-prefix", TOPIC_PREFIX);
         System.setProperty("axoniq.update-checker.disabled", "true");
     }
 

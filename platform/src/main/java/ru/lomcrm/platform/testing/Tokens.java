@@ -61,6 +61,18 @@ public final class Tokens {
         }
     }
 
+    /**
+     * A forgery: the real token with its claims changed (made an admin) but the original
+     * signature kept. Any service that checks signatures must refuse it.
+     */
+    public static String forged(String realToken) {
+        String[] parts = realToken.split("\\.");
+        var claims = (tools.jackson.databind.node.ObjectNode) json.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        claims.putArray("roles").add("crm-admin");
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(claims));
+        return parts[0] + "." + payload + "." + parts[2];
+    }
+
     private record Cached(String token, Instant expiresAt) {
     }
 }

@@ -1,0 +1,62 @@
+package ru.lomcrm.gateway;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import ru.lomcrm.platform.users.DirectoryUser;
+import ru.lomcrm.platform.users.UserDirectory;
+
+/** Who is signed in, and who works here (for owner pickers and reports). */
+@RestController
+class MeController {
+
+    private final UserDirectory directory;
+
+    MeController(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    public record Me(String id, String username, String name, String email, Set<String> roles, Set<String> groups) {
+    }
+
+    public record Users(List<DirectoryUser> items) {
+    }
+
+    @GetMapping("/api/me")
+    Me me(Authentication authentication) {
+        Object principal = authentication.getPrincipal();
+        if (principal instanceof OidcUser oidc) {
+            return new Me(oidc.getSubject(), oidc.getPreferredUsername(), displayName(oidc.getFullName(), oidc.getPreferredUsername()),
+                    oidc.getEmail(), claimSet(oidc.getClaimAsStringList("roles")), claimSet(oidc.getClaimAsStringList("groups")));
+        }
+        if (principal instanceof Jwt jwt) {
+            String username = jwt.getClaimAsString("preferred_username");
+            return new Me(jwt.getSubject(), username, displayName(jwt.getClaimAsString("name"), username), jwt.getClaimAsString("email"),
+                    claimSet(jwt.getClaimAsStringList("roles")), claimSet(jwt.getClaimAsStringList("groups")));
+        }
+        throw new IllegalStateException("Unexpected principal " + principal.getClass());
+    }
+
+    /** The directory is served from memory; a reload (once a minute) blocks, so it runs off the event loop. */
+    @GetMapping("/api/users")
+    Mono<Users> users() {
+        return Mono.fromCallable(() -> new Users(directory.activeUsers())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static String displayName(String name, String username) {
+        return name == null || name.isBlank() ? username : name;
+    }
+
+    private static Set<String> claimSet(List<String> values) {
+        return values == null ? Set.of() : new TreeSet<>(values);
+    }
+}
