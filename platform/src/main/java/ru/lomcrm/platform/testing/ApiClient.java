@@ -49,7 +49,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1");
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
