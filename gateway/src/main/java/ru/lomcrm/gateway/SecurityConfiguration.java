@@ -34,6 +34,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -52,6 +53,16 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     private static final String REGISTRATION = "keycloak";
+
+    /**
+     * Cross-site request forgery rides on the browser's session cookie; a request without one
+     * carries no ambient authority, so it skips the CSRF check and meets authentication (401).
+     */
+    private static final ServerWebExchangeMatcher CSRF_PROTECTED = exchange ->
+            CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange).flatMap(match -> match.isMatch()
+                    && exchange.getRequest().getCookies().containsKey("SESSION")
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch());
 
     @Bean
     @Order(1)
@@ -101,6 +112,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 .exceptionHandling(e -> e.authenticationEntryPoint(browserEntryPoint()))
                 .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(CSRF_PROTECTED)
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(writeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
