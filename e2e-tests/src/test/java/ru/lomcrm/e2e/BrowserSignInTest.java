@@ -119,6 +119,38 @@ class BrowserSignInTest {
         }
     }
 
+    @Test
+    void forgotPasswordSendsARecoveryMailToTheUsersAddress() throws Exception {
+        String mailbox = "http://127.0.0.1:8025/api/user/manager2@lomcrm.local/messages/INBOX";
+        int mailsBefore = mailCount(mailbox);
+
+        var authorize = send(get(gateway + "/oauth2/authorization/keycloak"));
+        var page = send(get(location(authorize)));
+        Matcher forgot = Pattern.compile("href=\"([^\"]*login-actions/reset-credentials[^\"]*)\"").matcher(page.body());
+        assertThat(forgot.find()).as("«Забыли пароль?» link on the sign-in page").isTrue();
+        var resetPage = send(get(absolute(KeycloakUrl.get(), forgot.group(1).replace("&amp;", "&"))));
+        Matcher resetForm = Pattern.compile("<form[^>]*id=\"kc-reset-password-form\"[^>]*action=\"([^\"]+)\"").matcher(resetPage.body());
+        assertThat(resetForm.find()).as("reset form").isTrue();
+
+        var requested = send(HttpRequest.newBuilder(URI.create(resetForm.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=manager2")));
+        assertThat(requested.statusCode()).isIn(200, 302);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> mailCount(mailbox) > mailsBefore);
+        JsonNode mails = json.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mailbox)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(mails.toString()).contains("Сброс пароля", "login-actions/action-token");
+    }
+
+    /** Messages in a GreenMail mailbox (its REST API on 8025); an unknown mailbox has none. */
+    private static int mailCount(String mailboxUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mailboxUrl)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? json.readTree(response.body()).size() : 0;
+    }
+
     private HttpRequest.Builder get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).GET();
     }
