@@ -40,7 +40,7 @@ final class ContainerInfrastructure {
         }
         var kafka = new KafkaContainer("apache/kafka:4.1.2");
         kafka.start();
-        var keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:26.3")
+        var keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:26.7.3")
                 .withExposedPorts(8080)
                 .withCopyFileToContainer(MountableFile.forHostPath(realmFile()), "/opt/keycloak/data/import/realm-crm.json")
                 .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
