@@ -81,7 +81,7 @@ class DealSummaryTest {
     }
 
     private static String envelope(UUID eventId, UUID dealId) {
-        var payload = new DealCreated(dealId, "Сделка " + dealId, "scrap", "lead", "user-1", "manual", Instant.now());
+        var payload = new DealCreated(dealId, "Сделка " + dealId, "scrap", "lead", "user-1", "manual", Instant.now(), null, null, null);
         return EventJson.write(new EventEnvelope<>(eventId, "DealCreated", dealId.toString(), 0, Instant.now(), "user-1", payload));
     }
 }

@@ -18,5 +18,12 @@ public record DealCreated(
         String stage,
         String ownerId,
         String source,
-        Instant createdAt) implements IntegrationEvent {
+        Instant createdAt,
+        UUID contactId,
+        UUID companyId,
+        DealDetails details) implements IntegrationEvent {
+
+    public DealCreated {
+        details = details == null ? DealDetails.EMPTY : details;
+    }
 }

@@ -2,15 +2,42 @@ package ru.lomcrm.deal.deal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealDetails;
+import ru.lomcrm.contracts.deal.DealOwnerChanged;
+import ru.lomcrm.contracts.deal.DealStageChanged;
+import ru.lomcrm.contracts.deal.DealTagged;
+import ru.lomcrm.contracts.deal.DealUntagged;
+import ru.lomcrm.contracts.deal.DealUpdated;
+import ru.lomcrm.contracts.deal.DeliveryCompleted;
+import ru.lomcrm.contracts.deal.Stage;
+import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
+import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
+import ru.lomcrm.deal.deal.DealCommands.DealPatch;
+import ru.lomcrm.deal.deal.DealCommands.MoveDealToStage;
+import ru.lomcrm.deal.deal.DealCommands.RecordDelivery;
+import ru.lomcrm.deal.deal.DealCommands.TagDeal;
+import ru.lomcrm.deal.deal.DealCommands.UntagDeal;
+import ru.lomcrm.deal.deal.DealCommands.UpdateDeal;
+import ru.lomcrm.deal.funnel.FunnelCatalog;
+import ru.lomcrm.deal.funnel.FunnelCatalog.FunnelView;
+import ru.lomcrm.platform.security.CurrentUser;
+import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
 
 /** One supplier's way through a funnel (Сделка). Event-sourced. */
@@ -18,35 +45,258 @@ import ru.lomcrm.platform.web.DomainException;
 public class Deal {
 
     static final int MAX_TITLE_LENGTH = 200;
+    static final int MAX_TEXT_LENGTH = 2000;
+    static final String SCRAP_FUNNEL = "scrap";
+    static final String FIRST_DELIVERY = "first_delivery";
+    static final String REPEAT_DELIVERIES = "repeat_deliveries";
+    static final String PERMANENT_FUNNEL = "permanent";
+    static final String DELIVERING = "delivering";
+    private static final String NOT_FOUND = "Сделка не найдена.";
 
     @AggregateIdentifier
     private UUID id;
     private String funnel;
     private String stage;
     private String ownerId;
+    private String title;
+    private UUID contactId;
+    private UUID companyId;
+    private DealDetails details;
+    private boolean closed;
+    private final Set<String> tags = new HashSet<>();
+    private final Set<String> ticketNumbers = new HashSet<>();
+    private int deliveries;
 
     protected Deal() {
         // for Axon
     }
 
     @CommandHandler
-    public Deal(CreateDeal command, Clock clock) {
-        String title = command.title() == null ? "" : command.title().strip();
+    public Deal(CreateDeal command, FunnelCatalog funnels, Clock clock) {
+        FunnelView funnel = funnels.require(command.funnel());
+        Stage stage = command.stage() == null ? funnel.firstStage() : funnel.requireStage(command.stage());
+        if (!stage.isOpen()) {
+            throw DomainException.invalid("stage-closed", "Новую сделку нельзя создать сразу закрытой.");
+        }
+        DealDetails details = checkDetails(command.details());
+        apply(new DealCreated(command.dealId(), checkTitle(command.title()), funnel.code(), stage.code(), command.ownerId(),
+                command.source(), clock.instant(), command.contactId(), command.companyId(), details));
+    }
+
+    @CommandHandler
+    long handle(UpdateDeal command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        var patch = command.patch();
+        String newTitle = patch.title() == null ? title : checkTitle(patch.title());
+        UUID newContact = patch.cleared().contains("contactId") ? null : patch.contactId() == null ? contactId : patch.contactId();
+        UUID newCompany = patch.cleared().contains("companyId") ? null : patch.companyId() == null ? companyId : patch.companyId();
+        DealDetails newDetails = checkDetails(merge(details, patch));
+        if (!newTitle.equals(title) || !Objects.equals(newContact, contactId) || !Objects.equals(newCompany, companyId)
+                || !newDetails.equals(details)) {
+            apply(new DealUpdated(id, newTitle, newContact, newCompany, newDetails));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(MoveDealToStage command, Ownership ownership, FunnelCatalog funnels) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        requireOpen();
+        FunnelView funnelView = funnels.require(funnel);
+        Stage target = funnelView.requireStage(command.stage());
+        if (target.code().equals(stage)) {
+            return AggregateLifecycle.getVersion();
+        }
+        if (target.isOpen()) {
+            apply(new DealStageChanged(id, funnel, stage, target.code(), ownerId));
+            return AggregateLifecycle.getVersion();
+        }
+        String reason = command.lossReason() == null ? null : command.lossReason().strip();
+        if (Stage.LOST.equals(target.kind()) && (reason == null || reason.isEmpty())) {
+            throw DomainException.invalid("loss-reason-required", "Укажите причину, по которой сделка не реализована.");
+        }
+        if (reason != null && reason.length() > MAX_TEXT_LENGTH) {
+            throw DomainException.invalid("loss-reason-too-long", "Причина длиннее " + MAX_TEXT_LENGTH + " символов.");
+        }
+        apply(new DealClosed(id, funnel, stage, target.kind(), reason, ownerId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ChangeDealOwner command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        if (!Objects.equals(command.ownerId(), ownerId)) {
+            ownership.requireOwnerChange(command.caller(), ownerId, command.ownerId());
+            apply(new DealOwnerChanged(id, ownerId, command.ownerId()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(TagDeal command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        Tags.normalize(command.tags()).stream().filter(tag -> !tags.contains(tag)).forEach(tag -> apply(new DealTagged(id, tag)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(UntagDeal command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        Tags.normalize(command.tags()).stream().filter(tags::contains).forEach(tag -> apply(new DealUntagged(id, tag)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    RecordedDelivery handle(RecordDelivery command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        requireOpen();
+        if (command.deliveredAt() == null) {
+            throw DomainException.invalid("delivered-at-required", "Укажите дату и время поставки.");
+        }
+        BigDecimal weight = positive(command.weightKg(), "weightKg", "Вес должен быть больше нуля.");
+        BigDecimal price = positive(command.pricePerTonne(), "pricePerTonne", "Цена за тонну должна быть больше нуля.");
+        String ticket = command.ticketNo() == null ? "" : command.ticketNo().strip();
+        if (ticket.isEmpty()) {
+            throw DomainException.invalid("ticket-required", "Укажите номер весовой квитанции.");
+        }
+        if (ticketNumbers.contains(ticket)) {
+            throw DomainException.conflict("ticket-duplicate", "Поставка по квитанции № " + ticket + " уже записана в этой сделке.");
+        }
+        String grade = command.grade() == null ? "" : command.grade().strip();
+        if (grade.isEmpty()) {
+            throw DomainException.invalid("grade-required", "Укажите марку лома.");
+        }
+        BigDecimal amount = weight.multiply(price).divide(BigDecimal.valueOf(1000), 2, RoundingMode.HALF_UP);
+        int ordinal = deliveries + 1;
+        apply(new DeliveryCompleted(id, funnel, contactId, companyId, ordinal, command.deliveredAt(), weight, grade, price, amount,
+                ticket, command.caller().id()));
+        String next = stageAfterDelivery(ordinal);
+        if (next != null && !next.equals(stage)) {
+            apply(new DealStageChanged(id, funnel, stage, next, ownerId));
+        }
+        return new RecordedDelivery(ordinal, AggregateLifecycle.getVersion());
+    }
+
+    /** What recording a delivery answers: the delivery's ordinal and the deal's version after it. */
+    public record RecordedDelivery(int ordinal, long version) {
+    }
+
+    /** Rule 1 and 2: deliveries move a deal forward by themselves. */
+    private String stageAfterDelivery(int ordinal) {
+        if (SCRAP_FUNNEL.equals(funnel)) {
+            return ordinal == 1 ? FIRST_DELIVERY : ordinal <= 4 ? REPEAT_DELIVERIES : null;
+        }
+        return PERMANENT_FUNNEL.equals(funnel) ? DELIVERING : null;
+    }
+
+    static DealDetails merge(DealDetails current, DealPatch patch) {
+        var q = current.questionnaire();
+        var pq = patch.questionnaire() == null ? DealDetails.Questionnaire.EMPTY : patch.questionnaire();
+        return new DealDetails(
+                value(current.expectedMonthlyVolumeT(), patch.expectedMonthlyVolumeT(), patch, "expectedMonthlyVolumeT"),
+                value(current.metalGrades(), patch.metalGrades(), patch, "metalGrades"),
+                value(current.priceTerms(), patch.priceTerms(), patch, "priceTerms"),
+                value(current.address(), patch.address(), patch, "address"),
+                value(current.notes(), patch.notes(), patch, "notes"),
+                patch.cleared().contains("questionnaire") ? DealDetails.Questionnaire.EMPTY : new DealDetails.Questionnaire(
+                        value(q.scrapType(), pq.scrapType(), patch, "questionnaire.scrapType"),
+                        value(q.volumes(), pq.volumes(), patch, "questionnaire.volumes"),
+                        value(q.location(), pq.location(), patch, "questionnaire.location"),
+                        value(q.delivery(), pq.delivery(), patch, "questionnaire.delivery"),
+                        value(q.paymentTerms(), pq.paymentTerms(), patch, "questionnaire.paymentTerms"),
+                        value(q.frequency(), pq.frequency(), patch, "questionnaire.frequency")));
+    }
+
+    private static <T> T value(T current, T change, DealPatch patch, String field) {
+        if (patch.cleared().contains(field)) {
+            return null;
+        }
+        return change == null ? current : change;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw DomainException.conflict("deal-closed", "Сделка закрыта: её нельзя двигать по воронке или записывать в неё поставки.");
+        }
+    }
+
+    private static BigDecimal positive(BigDecimal value, String field, String message) {
+        if (value == null || value.signum() <= 0) {
+            throw DomainException.invalid(field + "-not-positive", message);
+        }
+        return value;
+    }
+
+    static String checkTitle(String raw) {
+        String title = raw == null ? "" : raw.strip();
         if (title.isEmpty()) {
             throw DomainException.invalid("deal-title-required", "Укажите название сделки.");
         }
         if (title.length() > MAX_TITLE_LENGTH) {
             throw DomainException.invalid("deal-title-too-long", "Название сделки длиннее " + MAX_TITLE_LENGTH + " символов.");
         }
-        apply(new DealCreated(command.dealId(), title, command.funnel(), command.stage(), command.ownerId(),
-                command.source(), clock.instant()));
+        return title;
+    }
+
+    private static DealDetails checkDetails(DealDetails details) {
+        if (details == null) {
+            return DealDetails.EMPTY;
+        }
+        if (details.expectedMonthlyVolumeT() != null && details.expectedMonthlyVolumeT().signum() < 0) {
+            throw DomainException.invalid("volume-negative", "Объём не может быть отрицательным.");
+        }
+        return details;
     }
 
     @EventSourcingHandler
     void on(DealCreated event) {
-        this.id = event.dealId();
-        this.funnel = event.funnel();
-        this.stage = event.stage();
-        this.ownerId = event.ownerId();
+        id = event.dealId();
+        title = event.title();
+        details = event.details();
+        funnel = event.funnel();
+        stage = event.stage();
+        ownerId = event.ownerId();
+        contactId = event.contactId();
+        companyId = event.companyId();
+    }
+
+    @EventSourcingHandler
+    void on(DealUpdated event) {
+        title = event.title();
+        details = event.details();
+        contactId = event.contactId();
+        companyId = event.companyId();
+    }
+
+    @EventSourcingHandler
+    void on(DealStageChanged event) {
+        stage = event.toStage();
+    }
+
+    @EventSourcingHandler
+    void on(DealClosed event) {
+        stage = event.outcome();
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DealOwnerChanged event) {
+        ownerId = event.toOwnerId();
+    }
+
+    @EventSourcingHandler
+    void on(DealTagged event) {
+        tags.add(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DealUntagged event) {
+        tags.remove(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryCompleted event) {
+        deliveries = event.ordinal();
+        ticketNumbers.add(event.ticketNo());
     }
 }

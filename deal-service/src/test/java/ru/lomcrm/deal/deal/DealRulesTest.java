@@ -1,51 +1,256 @@
 package ru.lomcrm.deal.deal;
 
+import static ru.lomcrm.platform.testing.FixedUserDirectory.ADMIN;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.CLIENT1;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER1;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER2;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.caller;
+
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealDetails;
+import ru.lomcrm.contracts.deal.DealOwnerChanged;
+import ru.lomcrm.contracts.deal.DealStageChanged;
+import ru.lomcrm.contracts.deal.DealTagged;
+import ru.lomcrm.contracts.deal.DealUntagged;
+import ru.lomcrm.contracts.deal.DealUpdated;
+import ru.lomcrm.contracts.deal.DeliveryCompleted;
+import ru.lomcrm.contracts.deal.Stage;
+import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
+import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
+import ru.lomcrm.deal.deal.DealCommands.DealPatch;
+import ru.lomcrm.deal.deal.DealCommands.MoveDealToStage;
+import ru.lomcrm.deal.deal.DealCommands.RecordDelivery;
+import ru.lomcrm.deal.deal.DealCommands.TagDeal;
+import ru.lomcrm.deal.deal.DealCommands.UntagDeal;
+import ru.lomcrm.deal.deal.DealCommands.UpdateDeal;
+import ru.lomcrm.deal.funnel.FunnelCatalog;
+import ru.lomcrm.platform.security.Ownership;
+import ru.lomcrm.platform.testing.FixedUserDirectory;
 import ru.lomcrm.platform.web.DomainException;
 
 class DealRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private static final UUID ID = UUID.fromString("6f1c7c38-2f0e-4c8e-9a43-9d7d1f0a0001");
+
     private AggregateTestFixture<Deal> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Deal.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new DefaultFunnelsOnly());
+        fixture.registerInjectableResource(new Ownership(new FixedUserDirectory()));
+    }
+
+    private static DealCreated created(String funnel, String stage, String ownerId) {
+        return new DealCreated(ID, "Втормет", funnel, stage, ownerId, "manual", NOW, null, null, DealDetails.EMPTY);
+    }
+
+    private static DealCreated scrapLeadOfManager1() {
+        return created("scrap", "lead", MANAGER1.id());
+    }
+
+    private static RecordDelivery delivery(String ticket) {
+        return new RecordDelivery(ID, caller(MANAGER1), NOW, new BigDecimal("1234.5"), "3А", new BigDecimal("25000"), ticket);
+    }
+
+    private static DeliveryCompleted completed(int ordinal, String ticket) {
+        return new DeliveryCompleted(ID, "scrap", null, null, ordinal, NOW, new BigDecimal("1234.5"), "3А", new BigDecimal("25000"),
+                new BigDecimal("30862.50"), ticket, MANAGER1.id());
     }
 
     @Test
-    void aNewDealIsOpenedOnTheGivenStageWithItsTitleTrimmed() {
-        UUID id = UUID.randomUUID();
+    void aNewDealStartsOnTheFirstStageOfItsFunnelWithItsTitleTrimmed() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDeal(id, "  ООО Металл-Сервис  ", "scrap", "lead", "user-1", "manual"))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new DealCreated(id, "ООО Металл-Сервис", "scrap", "lead", "user-1", "manual", NOW));
+                .when(new CreateDeal(ID, caller(MANAGER1), "  Втормет  ", "scrap", null, MANAGER1.id(), "manual", null, null, null))
+                .expectEvents(scrapLeadOfManager1());
     }
 
     @Test
-    void aDealNeedsATitle() {
+    void aDealNeedsATitleOfAtMost200Characters() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDeal(UUID.randomUUID(), "   ", "scrap", "lead", "user-1", "manual"))
-                .expectException(DomainException.class)
-                .expectExceptionMessage("Укажите название сделки.")
+                .when(new CreateDeal(ID, caller(MANAGER1), "  ", "scrap", null, MANAGER1.id(), "manual", null, null, null))
+                .expectException(DomainException.class).expectExceptionMessage("Укажите название сделки.").expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeal(ID, caller(MANAGER1), "х".repeat(201), "scrap", null, MANAGER1.id(), "manual", null, null, null))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aNewDealCannotStartClosedOrOnAStageItsFunnelLacks() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeal(ID, caller(MANAGER1), "Т", "scrap", "won", MANAGER1.id(), "manual", null, null, null))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeal(ID, caller(MANAGER1), "Т", "scrap", "delivering", MANAGER1.id(), "manual", null, null, null))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void stagesMayBeSkipped() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new MoveDealToStage(ID, null, caller(MANAGER1), "offer", null))
+                .expectEvents(new DealStageChanged(ID, "scrap", "lead", "offer", MANAGER1.id()));
+    }
+
+    @Test
+    void closingAsLostNeedsAReason() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new MoveDealToStage(ID, null, caller(MANAGER1), "lost", "  "))
+                .expectException(DomainException.class).expectExceptionMessage("Укажите причину, по которой сделка не реализована.")
+                .expectNoEvents();
+        fixture.given(scrapLeadOfManager1())
+                .when(new MoveDealToStage(ID, null, caller(MANAGER1), "lost", "Сдаёт конкуренту"))
+                .expectEvents(new DealClosed(ID, "scrap", "lead", "lost", "Сдаёт конкуренту", MANAGER1.id()));
+    }
+
+    @Test
+    void aClosedDealCannotBeMoved() {
+        fixture.given(scrapLeadOfManager1(), new DealClosed(ID, "scrap", "lead", "lost", "Нет лома", MANAGER1.id()))
+                .when(new MoveDealToStage(ID, null, caller(MANAGER1), "offer", null))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aManagerCannotTouchAnotherManagersDealAndIsNotToldItExists() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new MoveDealToStage(ID, null, caller(MANAGER2), "offer", null))
+                .expectException(DomainException.class).expectExceptionMessage("Сделка не найдена.").expectNoEvents();
+    }
+
+    @Test
+    void aHeadWorksOnTheDealsOfTheirGroupButNotOfAnother() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new MoveDealToStage(ID, null, caller(HEAD), "qualified", null))
+                .expectEvents(new DealStageChanged(ID, "scrap", "lead", "qualified", MANAGER1.id()));
+        fixture.given(created("permanent", "handed_over", CLIENT1.id()))
+                .when(new MoveDealToStage(ID, null, caller(HEAD), "delivering", null))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOwnersHeadOrAnAdminGivesADealToAnotherManager() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new ChangeDealOwner(ID, caller(MANAGER1), MANAGER2.id()))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.given(scrapLeadOfManager1())
+                .when(new ChangeDealOwner(ID, caller(HEAD), MANAGER2.id()))
+                .expectEvents(new DealOwnerChanged(ID, MANAGER1.id(), MANAGER2.id()));
+        fixture.given(scrapLeadOfManager1())
+                .when(new ChangeDealOwner(ID, caller(ADMIN), CLIENT1.id()))
+                .expectEvents(new DealOwnerChanged(ID, MANAGER1.id(), CLIENT1.id()));
+    }
+
+    @Test
+    void tagsAreSpelledOneWayAndAddedOnce() {
+        fixture.given(scrapLeadOfManager1(), new DealTagged(ID, "#низкая цена"))
+                .when(new TagDeal(ID, caller(MANAGER1), List.of("  Низкая   ЦЕНА ", "долгая оплата", "#долгая оплата")))
+                .expectEvents(new DealTagged(ID, "#долгая оплата"));
+    }
+
+    @Test
+    void removingATagTheDealDoesNotHaveChangesNothing() {
+        fixture.given(scrapLeadOfManager1(), new DealTagged(ID, "#низкая цена"))
+                .when(new UntagDeal(ID, caller(MANAGER1), List.of("#далеко везти", "#низкая цена")))
+                .expectEvents(new DealUntagged(ID, "#низкая цена"));
+    }
+
+    @Test
+    void theFirstDeliveryMovesAScrapDealToFirstDeliveryWithTheExactAmount() {
+        fixture.given(scrapLeadOfManager1())
+                .when(delivery("В-1"))
+                .expectEvents(completed(1, "В-1"), new DealStageChanged(ID, "scrap", "lead", "first_delivery", MANAGER1.id()));
+    }
+
+    @Test
+    void theSecondToFourthDeliveriesKeepTheDealOnRepeatDeliveries() {
+        fixture.given(scrapLeadOfManager1(), completed(1, "В-1"), new DealStageChanged(ID, "scrap", "lead", "first_delivery", MANAGER1.id()))
+                .when(delivery("В-2"))
+                .expectEvents(completed(2, "В-2"), new DealStageChanged(ID, "scrap", "first_delivery", "repeat_deliveries", MANAGER1.id()));
+        fixture.given(scrapLeadOfManager1(), completed(1, "В-1"), completed(2, "В-2"),
+                        new DealStageChanged(ID, "scrap", "lead", "repeat_deliveries", MANAGER1.id()))
+                .when(delivery("В-3"))
+                .expectEvents(completed(3, "В-3"));
+    }
+
+    @Test
+    void aDeliveryOnAPermanentDealMovesItToDelivering() {
+        var delivered = new DeliveryCompleted(ID, "permanent", null, null, 1, NOW, new BigDecimal("1234.5"), "3А", new BigDecimal("25000"),
+                new BigDecimal("30862.50"), "В-1", MANAGER1.id());
+        fixture.given(created("permanent", "not_delivering", MANAGER1.id()))
+                .when(delivery("В-1"))
+                .expectEvents(delivered, new DealStageChanged(ID, "permanent", "not_delivering", "delivering", MANAGER1.id()));
+    }
+
+    @Test
+    void weightAndPriceMustBePositive() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new RecordDelivery(ID, caller(MANAGER1), NOW, new BigDecimal("-5"), "3А", new BigDecimal("25000"), "В-1"))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.given(scrapLeadOfManager1())
+                .when(new RecordDelivery(ID, caller(MANAGER1), NOW, new BigDecimal("100"), "3А", BigDecimal.ZERO, "В-1"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aWeighbridgeTicketIsRecordedOncePerDeal() {
+        fixture.given(scrapLeadOfManager1(), completed(1, "В-1"))
+                .when(delivery(" В-1 "))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void editingKeepsWhatIsNotSentAndClearsWhatIsSentEmpty() {
+        var before = new DealCreated(ID, "Втормет", "scrap", "lead", MANAGER1.id(), "manual", NOW, null, null,
+                new DealDetails(new BigDecimal("20"), List.of("3А"), "безнал", "Подольск", "звонить утром", DealDetails.Questionnaire.EMPTY));
+        var patch = new DealPatch(null, null, null, new BigDecimal("35"), null, null, null, null, null, Set.of("notes"));
+        fixture.given(before)
+                .when(new UpdateDeal(ID, null, caller(MANAGER1), patch))
+                .expectEvents(new DealUpdated(ID, "Втормет", null, null,
+                        new DealDetails(new BigDecimal("35"), List.of("3А"), "безнал", "Подольск", null, DealDetails.Questionnaire.EMPTY)));
+    }
+
+    @Test
+    void anEditThatChangesNothingRecordsNothing() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new UpdateDeal(ID, null, caller(MANAGER1), new DealPatch("Втормет", null, null, null, null, null, null, null, null, Set.of())))
                 .expectNoEvents();
     }
 
-    @Test
-    void aDealTitleIsAtMost200Characters() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateDeal(UUID.randomUUID(), "х".repeat(201), "scrap", "lead", "user-1", "manual"))
-                .expectException(DomainException.class)
-                .expectNoEvents();
+    /** The two funnels of the manual, without a database. */
+    static final class DefaultFunnelsOnly extends FunnelCatalog {
+
+        DefaultFunnelsOnly() {
+            super(null);
+        }
+
+        @Override
+        public List<FunnelView> all() {
+            return List.of(
+                    new FunnelView("scrap", "ЛОМ", true, 0, List.of(
+                            new Stage("lead", "Лид", Stage.OPEN), new Stage("qualified", "Квалифицирован", Stage.OPEN),
+                            new Stage("offer", "Сделано предложение", Stage.OPEN),
+                            new Stage("first_delivery", "Первая поставка", Stage.OPEN),
+                            new Stage("repeat_deliveries", "Повторные поставки", Stage.OPEN),
+                            new Stage("won", "Успешно реализовано", Stage.WON), new Stage("lost", "Закрыто и не реализовано", Stage.LOST))),
+                    new FunnelView("permanent", "Постоянные клиенты (лом)", false, 1, List.of(
+                            new Stage("handed_over", "Передан", Stage.OPEN), new Stage("delivering", "Везёт", Stage.OPEN),
+                            new Stage("not_delivering", "Не везет", Stage.OPEN))));
+        }
     }
 }

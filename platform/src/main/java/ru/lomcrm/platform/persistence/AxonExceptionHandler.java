@@ -2,6 +2,7 @@ package ru.lomcrm.platform.persistence;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,8 @@ public class AxonExceptionHandler {
         return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Запись не найдена.");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(RuntimeException e) {
         return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Запись только что изменил другой пользователь. Обновите страницу и повторите.");
     }

@@ -9,14 +9,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
+import ru.lomcrm.platform.security.Ownership;
+
 @AutoConfiguration
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnProperty("crm.users.client-secret")
-@EnableConfigurationProperties(UserDirectory.UserDirectoryProperties.class)
+@EnableConfigurationProperties(KeycloakUserDirectory.UserDirectoryProperties.class)
 public class UserDirectoryAutoConfiguration {
 
     @Bean
-    UserDirectory userDirectory(UserDirectory.UserDirectoryProperties properties) {
-        return new UserDirectory(RestClient.builder(), properties, Clock.systemUTC());
+    UserDirectory userDirectory(KeycloakUserDirectory.UserDirectoryProperties properties) {
+        return new KeycloakUserDirectory(RestClient.builder(), properties, Clock.systemUTC());
+    }
+
+    @Bean
+    Ownership ownership(UserDirectory directory) {
+        return new Ownership(directory);
     }
 }

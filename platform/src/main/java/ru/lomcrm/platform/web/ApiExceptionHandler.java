@@ -38,6 +38,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemResponses.problem(e.status(), e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        var fields = e.errors().stream().map(InvalidRequestException.FieldError::field).distinct().toList();
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation-failed",
+                "Проверьте поля: " + String.join(", ", fields) + ".");
+        problem.setProperty("errors", e.errors().stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",

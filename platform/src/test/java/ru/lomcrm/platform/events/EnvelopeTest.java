@@ -21,7 +21,7 @@ class EnvelopeTest {
     @Test
     void theEnvelopeCarriesTheAggregateItsVersionTheActorAndTheEventType() {
         UUID dealId = UUID.randomUUID();
-        var event = new DealCreated(dealId, "Лом-Сервис", "scrap", "lead", "user-7", "manual", AT);
+        var event = new DealCreated(dealId, "Лом-Сервис", "scrap", "lead", "user-7", "manual", AT, null, null, null);
         String eventId = UUID.randomUUID().toString();
         var message = new GenericDomainEventMessage<>("Deal", dealId.toString(), 3, event,
                 MetaData.from(Map.of(Actors.META_DATA_KEY, "user-7")), eventId, AT);
@@ -38,7 +38,7 @@ class EnvelopeTest {
 
     @Test
     void anEventWithoutAnActorIsTheSystems() {
-        var event = new DealCreated(UUID.randomUUID(), "Т", "scrap", "lead", "u", "promotion", AT);
+        var event = new DealCreated(UUID.randomUUID(), "Т", "scrap", "lead", "u", "promotion", AT, null, null, null);
         var message = new GenericDomainEventMessage<>("Deal", "agg", 0, event, MetaData.emptyInstance(), UUID.randomUUID().toString(), AT);
 
         assertThat(KafkaEventPublisher.envelopeOf(event, message).actor()).isEqualTo(EventEnvelope.SYSTEM_ACTOR);
@@ -48,7 +48,7 @@ class EnvelopeTest {
     void anEnvelopeSurvivesTheWireAndIgnoresFieldsAddedLater() {
         UUID dealId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        var event = new DealCreated(dealId, "ООО «Вторчермет»", "scrap", "lead", "u-1", "manual", AT);
+        var event = new DealCreated(dealId, "ООО «Вторчермет»", "scrap", "lead", "u-1", "manual", AT, null, null, null);
         String json = EventJson.write(new EventEnvelope<>(eventId, "DealCreated", dealId.toString(), 0, AT, "u-1", event));
         String withNewFields = json.replace("\"payload\":{", "\"schemaHint\":\"x\",\"payload\":{\"addedInV1_1\":42,");
 

@@ -1,0 +1,58 @@
+package ru.lomcrm.deal.deal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import ru.lomcrm.contracts.deal.DealDetails;
+import ru.lomcrm.platform.security.CurrentUser;
+
+/**
+ * Commands of the {@link Deal} aggregate. Each carries the {@code caller}: the aggregate checks
+ * the ownership rule against its own owner, so a check never races a read model.
+ */
+public final class DealCommands {
+
+    private DealCommands() {
+    }
+
+    public record CreateDeal(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, String title, String funnel, String stage,
+                             String ownerId, String source, UUID contactId, UUID companyId, DealDetails details) {
+    }
+
+    /**
+     * Edit the card (JSON merge-patch semantics): a field left out keeps its value, a field
+     * named in {@code patch.cleared()} is emptied. {@code expectedVersion}: the version the
+     * editor saw; a newer one means someone else changed the deal first (409). Null skips it.
+     */
+    public record UpdateDeal(@TargetAggregateIdentifier UUID dealId, @TargetAggregateVersion Long expectedVersion, CurrentUser caller,
+                             DealPatch patch) {
+    }
+
+    /** Changed fields of a deal card; null = unchanged. {@code cleared}: JSON names of fields to empty. */
+    public record DealPatch(String title, UUID contactId, UUID companyId, BigDecimal expectedMonthlyVolumeT, List<String> metalGrades,
+                            String priceTerms, String address, String notes, DealDetails.Questionnaire questionnaire,
+                            java.util.Set<String> cleared) {
+    }
+
+    public record MoveDealToStage(@TargetAggregateIdentifier UUID dealId, @TargetAggregateVersion Long expectedVersion,
+                                  CurrentUser caller, String stage, String lossReason) {
+    }
+
+    public record ChangeDealOwner(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, String ownerId) {
+    }
+
+    public record TagDeal(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, List<String> tags) {
+    }
+
+    public record UntagDeal(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, List<String> tags) {
+    }
+
+    public record RecordDelivery(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, Instant deliveredAt, BigDecimal weightKg,
+                                 String grade, BigDecimal pricePerTonne, String ticketNo) {
+    }
+}
