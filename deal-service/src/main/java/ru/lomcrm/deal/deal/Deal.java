@@ -73,10 +73,10 @@ public class Deal {
 
     @CommandHandler
     public Deal(CreateDeal command, FunnelCatalog funnels, Clock clock) {
-        FunnelView funnel = funnels.require(command.funnel());
-        Stage stage = command.stage() == null ? funnel.firstStage() : funnel.requireStage(command.stage());
+        FunnelView funnel = funnels.require(command.funnel(), "funnel");
+        Stage stage = command.stage() == null ? funnel.firstStage() : funnel.requireStage(command.stage(), "stage");
         if (!stage.isOpen()) {
-            throw DomainException.invalid("stage-closed", "Новую сделку нельзя создать сразу закрытой.");
+            throw DomainException.invalid("stage-closed", "Новую сделку нельзя создать сразу закрытой.").about("stage");
         }
         DealDetails details = checkDetails(command.details());
         apply(new DealCreated(command.dealId(), checkTitle(command.title()), funnel.code(), stage.code(), command.ownerId(),
@@ -102,8 +102,8 @@ public class Deal {
     long handle(MoveDealToStage command, Ownership ownership, FunnelCatalog funnels) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
         requireOpen();
-        FunnelView funnelView = funnels.require(funnel);
-        Stage target = funnelView.requireStage(command.stage());
+        FunnelView funnelView = funnels.require(funnel, "funnel");
+        Stage target = funnelView.requireStage(command.stage(), "stage");
         if (target.code().equals(stage)) {
             return AggregateLifecycle.getVersion();
         }
@@ -113,10 +113,10 @@ public class Deal {
         }
         String reason = command.lossReason() == null ? null : command.lossReason().strip();
         if (Stage.LOST.equals(target.kind()) && (reason == null || reason.isEmpty())) {
-            throw DomainException.invalid("loss-reason-required", "Укажите причину, по которой сделка не реализована.");
+            throw DomainException.invalid("loss-reason-required", "Укажите причину, по которой сделка не реализована.").about("lossReason");
         }
         if (reason != null && reason.length() > MAX_TEXT_LENGTH) {
-            throw DomainException.invalid("loss-reason-too-long", "Причина длиннее " + MAX_TEXT_LENGTH + " символов.");
+            throw DomainException.invalid("loss-reason-too-long", "Причина длиннее " + MAX_TEXT_LENGTH + " символов.").about("lossReason");
         }
         apply(new DealClosed(id, funnel, stage, target.kind(), reason, ownerId));
         return AggregateLifecycle.getVersion();
@@ -151,20 +151,21 @@ public class Deal {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
         requireOpen();
         if (command.deliveredAt() == null) {
-            throw DomainException.invalid("delivered-at-required", "Укажите дату и время поставки.");
+            throw DomainException.invalid("delivered-at-required", "Укажите дату и время поставки.").about("deliveredAt");
         }
         BigDecimal weight = positive(command.weightKg(), "weightKg", "Вес должен быть больше нуля.");
         BigDecimal price = positive(command.pricePerTonne(), "pricePerTonne", "Цена за тонну должна быть больше нуля.");
         String ticket = command.ticketNo() == null ? "" : command.ticketNo().strip();
         if (ticket.isEmpty()) {
-            throw DomainException.invalid("ticket-required", "Укажите номер весовой квитанции.");
+            throw DomainException.invalid("ticket-required", "Укажите номер весовой квитанции.").about("ticketNo");
         }
         if (ticketNumbers.contains(ticket)) {
-            throw DomainException.conflict("ticket-duplicate", "Поставка по квитанции № " + ticket + " уже записана в этой сделке.");
+            throw DomainException.conflict("ticket-duplicate", "Поставка по квитанции № " + ticket + " уже записана в этой сделке.")
+                    .about("ticketNo");
         }
         String grade = command.grade() == null ? "" : command.grade().strip();
         if (grade.isEmpty()) {
-            throw DomainException.invalid("grade-required", "Укажите марку лома.");
+            throw DomainException.invalid("grade-required", "Укажите марку лома.").about("grade");
         }
         BigDecimal amount = weight.multiply(price).divide(BigDecimal.valueOf(1000), 2, RoundingMode.HALF_UP);
         int ordinal = deliveries + 1;
@@ -222,7 +223,7 @@ public class Deal {
 
     private static BigDecimal positive(BigDecimal value, String field, String message) {
         if (value == null || value.signum() <= 0) {
-            throw DomainException.invalid(field + "-not-positive", message);
+            throw DomainException.invalid(field + "-not-positive", message).about(field);
         }
         return value;
     }
@@ -230,10 +231,10 @@ public class Deal {
     static String checkTitle(String raw) {
         String title = raw == null ? "" : raw.strip();
         if (title.isEmpty()) {
-            throw DomainException.invalid("deal-title-required", "Укажите название сделки.");
+            throw DomainException.invalid("deal-title-required", "Укажите название сделки.").about("title");
         }
         if (title.length() > MAX_TITLE_LENGTH) {
-            throw DomainException.invalid("deal-title-too-long", "Название сделки длиннее " + MAX_TITLE_LENGTH + " символов.");
+            throw DomainException.invalid("deal-title-too-long", "Название сделки длиннее " + MAX_TITLE_LENGTH + " символов.").about("title");
         }
         return title;
     }
@@ -243,7 +244,7 @@ public class Deal {
             return DealDetails.EMPTY;
         }
         if (details.expectedMonthlyVolumeT() != null && details.expectedMonthlyVolumeT().signum() < 0) {
-            throw DomainException.invalid("volume-negative", "Объём не может быть отрицательным.");
+            throw DomainException.invalid("volume-negative", "Объём не может быть отрицательным.").about("expectedMonthlyVolumeT");
         }
         return details;
     }

@@ -43,9 +43,10 @@ public class FunnelCatalog {
             return stages.get(0);
         }
 
-        public Stage requireStage(String code) {
+        /** @param field the request field that named the stage, for the error */
+        public Stage requireStage(String code, String field) {
             return stage(code).orElseThrow(() -> DomainException.invalid("unknown-stage",
-                    "В воронке «" + name + "» нет этапа «" + code + "»."));
+                    "В воронке «" + name + "» нет этапа «" + code + "».").about(field));
         }
     }
 
@@ -68,8 +69,8 @@ public class FunnelCatalog {
         return all().stream().filter(f -> f.code().equals(code)).findFirst();
     }
 
-    public FunnelView require(String code) {
-        return find(code).orElseThrow(() -> DomainException.invalid("unknown-funnel", "Воронки «" + code + "» нет."));
+    public FunnelView require(String code, String field) {
+        return find(code).orElseThrow(() -> DomainException.invalid("unknown-funnel", "Воронки «" + code + "» нет.").about(field));
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -28,7 +29,7 @@ public class AxonExceptionHandler {
         return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Запись не найдена.");
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class, AggregateStreamCreationException.class})
     ProblemDetail concurrent(RuntimeException e) {
         return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Запись только что изменил другой пользователь. Обновите страницу и повторите.");
@@ -38,10 +39,10 @@ public class AxonExceptionHandler {
     ProblemDetail commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof DomainException domain) {
-            return ProblemResponses.problem(domain.status(), domain.code(), domain.getMessage());
+            return ProblemResponses.problem(domain);
         }
-        if (cause instanceof ConcurrencyException concurrency) {
-            return concurrent(concurrency);
+        if (cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException) {
+            return concurrent((RuntimeException) cause);
         }
         log.error("Command failed", e);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

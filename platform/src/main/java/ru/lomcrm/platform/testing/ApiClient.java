@@ -42,6 +42,20 @@ public final class ApiClient {
         return postRaw(path, json.writeValueAsString(body));
     }
 
+    /** PATCH with a JSON body and optional headers given as name, value, name, value, ... */
+    public Response patch(String path, Object body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -57,7 +71,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("ETag"), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -66,7 +80,7 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, String contentType, Optional<String> location, String body) {
+    public record Response(int status, String contentType, Optional<String> location, Optional<String> etag, String body) {
 
         public JsonNode json() {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);

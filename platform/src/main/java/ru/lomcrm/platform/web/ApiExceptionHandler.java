@@ -35,7 +35,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        return ProblemResponses.problem(e.status(), e.code(), e.getMessage());
+        return ProblemResponses.problem(e);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

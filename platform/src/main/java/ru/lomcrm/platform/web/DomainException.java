@@ -11,11 +11,22 @@ public class DomainException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final String field;
 
     public DomainException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    public DomainException(HttpStatus status, String code, String message, String field) {
         super(message);
         this.status = status;
         this.code = code;
+        this.field = field;
+    }
+
+    /** The same refusal, naming the request field it is about. */
+    public DomainException about(String requestField) {
+        return new DomainException(status, code, getMessage(), requestField);
     }
 
     public static DomainException notFound(String code, String message) {
@@ -40,5 +51,10 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field the refusal is about, or null. */
+    public String field() {
+        return field;
     }
 }

@@ -38,6 +38,15 @@ public class ProblemResponses {
         return problem;
     }
 
+    /** A domain refusal as problem+json; one that names a field lists it under {@code errors}. */
+    public static ProblemDetail problem(DomainException e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return problem;
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
