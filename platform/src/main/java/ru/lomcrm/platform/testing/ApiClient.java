@@ -52,6 +52,11 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
