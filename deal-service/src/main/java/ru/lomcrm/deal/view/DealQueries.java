@@ -221,11 +221,17 @@ public class DealQueries {
             params.addValue("tags", "{" + String.join(",", filter.tags().stream().map(t -> "\"" + t.replace("\"", "") + "\"").toList()) + "}");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            conditions.add("(d.title ILIKE :text OR c.name ILIKE :text OR co.name ILIKE :text OR c.phones LIKE :digits OR co.phones LIKE :digits)");
             String text = filter.text().strip();
             params.addValue("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             String digits = text.replaceAll("\\D", "");
-            params.addValue("digits", digits.length() >= 3 ? "%" + digits + "%" : "\u0000");
+            // "8 (916) 123-45-67" and "+7 916 1234567" are one number: compare the last ten digits
+            digits = digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+            if (digits.length() >= 3) {
+                conditions.add("(d.title ILIKE :text OR c.name ILIKE :text OR co.name ILIKE :text OR c.phones LIKE :digits OR co.phones LIKE :digits)");
+                params.addValue("digits", "%" + digits + "%");
+            } else {
+                conditions.add("(d.title ILIKE :text OR c.name ILIKE :text OR co.name ILIKE :text)");
+            }
         }
         range(conditions, params, "d.created_at", filter.createdFrom(), filter.createdTo(), "created");
         range(conditions, params, "d.updated_at", filter.updatedFrom(), filter.updatedTo(), "updated");
