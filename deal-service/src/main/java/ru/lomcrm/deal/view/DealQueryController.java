@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,16 +21,14 @@ import ru.lomcrm.deal.view.DealQueries.Filter;
 import ru.lomcrm.deal.view.DealQueries.Page;
 import ru.lomcrm.platform.security.CurrentUser;
 
-/** Reading deals: the list (Список), the board (Воронка), the card, its deliveries, the tag presets. */
+/** Reading deals: the list (Список), the board (Воронка), the card, its deliveries. */
 @RestController
 class DealQueryController {
 
     private final DealQueries deals;
-    private final JdbcTemplate jdbc;
 
-    DealQueryController(DealQueries deals, JdbcTemplate jdbc) {
+    DealQueryController(DealQueries deals) {
         this.deals = deals;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/api/deals")
@@ -80,14 +77,6 @@ class DealQueryController {
                 CurrentUser caller) {
         var filter = new Filter(code, null, owner, null, null, normalized(tags), false, q, null, null, null, null, null);
         return deals.board(code, filter, stage, offset, limit, caller);
-    }
-
-    public record TagPresets(List<String> items) {
-    }
-
-    @GetMapping("/api/deals/tags")
-    TagPresets tagPresets() {
-        return new TagPresets(jdbc.queryForList("SELECT tag FROM deal_tag_preset ORDER BY position, tag", String.class));
     }
 
     private static List<String> normalized(List<String> tags) {

@@ -73,4 +73,17 @@ class FunnelSettingsApiTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(api.as("head").get("/api/funnels/scrap").json().path("stages").findValuesAsString("code")).doesNotContain("extra");
     }
+
+    @Test
+    void theObjectionTagsAreOfferedAndOnlyAnAdminEditsThem() {
+        assertThat(api.as("manager1").get("/api/deals/tags").json().path("items").toString())
+                .contains("#долгая оплата", "#нужна доставка денег", "#низкая цена", "#далеко везти", "#работает с конкурентом");
+        assertThat(api.as("head").put("/api/deals/tags", Map.of("items", List.of("#новый"))).status()).isEqualTo(403);
+
+        var replaced = api.as("admin").put("/api/deals/tags", Map.of("items", List.of("Долгая оплата", "#низкая цена", "#нет весов")));
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().path("items").toString()).isEqualTo("[\"#долгая оплата\",\"#низкая цена\",\"#нет весов\"]");
+        api.as("admin").put("/api/deals/tags", Map.of("items", List.of("#долгая оплата", "#нужна доставка денег", "#низкая цена",
+                "#далеко везти", "#работает с конкурентом")));
+    }
 }
