@@ -53,7 +53,7 @@ class FunnelController {
 
     public record NewFunnel(@NotBlank(message = "укажите код") @Size(max = 40) String code,
                             @NotBlank(message = "укажите название") @Size(max = 100) String name,
-                            boolean closable,
+                            Boolean closable,
                             @NotEmpty(message = "нужен хотя бы один этап") @Size(max = 30) List<@Valid NewStage> stages) {
     }
 
@@ -85,7 +85,7 @@ class FunnelController {
             throw DomainException.conflict("funnel-exists", "Воронка с кодом «" + body.code() + "» уже есть.");
         }
         int position = catalog.all().stream().mapToInt(FunnelView::position).max().orElse(-1) + 1;
-        send(new CreateFunnel(body.code(), body.name(), body.closable(), position,
+        send(new CreateFunnel(body.code(), body.name(), Boolean.TRUE.equals(body.closable()), position,
                 body.stages().stream().map(s -> new StageSpec(s.code(), s.name())).toList()), caller);
         return ResponseEntity.created(URI.create("/api/funnels/" + body.code())).body(funnel(body.code()));
     }

@@ -25,6 +25,17 @@ public class AxonAutoConfiguration {
      * (e.g. {@code ReplayToken} wrapping another token) carry them, so a projection reset would
      * otherwise stop its processor. Only Axon's own types are allowed.
      */
+    /**
+     * A projection that fails must not skip the event (Axon's default only logs it): the error
+     * propagates, so a subscribing projection fails its command (nothing half-written) and a
+     * tracking one retries the event with back-off until it succeeds.
+     */
+    @Bean
+    org.axonframework.config.ConfigurerModule failedEventsAreNotSkipped() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+    }
+
     @Bean
     Jackson3SerializerCustomizer axonTypesAllowed() {
         return builder -> builder.polymorphicTypeValidator(

@@ -67,6 +67,12 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /** Every record seen so far (since opening). */
+    public List<ConsumerRecord<String, String>> seen() {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -57,6 +57,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DuplicateKeyException) {
+                // a uniqueness rule caught a race the pre-check could not see
+                return ProblemResponses.problem(HttpStatus.CONFLICT, "duplicate",
+                        "Такая запись только что появилась у другого пользователя. Обновите страницу.");
+            }
+        }
         log.error("Unhandled error", e);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Внутренняя ошибка сервера. Попробуйте ещё раз; если повторится — сообщите администратору.");

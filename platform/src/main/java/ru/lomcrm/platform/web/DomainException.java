@@ -12,6 +12,7 @@ public class DomainException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String field;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public DomainException(HttpStatus status, String code, String message) {
         this(status, code, message, null);
@@ -26,7 +27,9 @@ public class DomainException extends RuntimeException {
 
     /** The same refusal, naming the request field it is about. */
     public DomainException about(String requestField) {
-        return new DomainException(status, code, getMessage(), requestField);
+        DomainException copy = new DomainException(status, code, getMessage(), requestField);
+        copy.properties.putAll(properties);
+        return copy;
     }
 
     public static DomainException notFound(String code, String message) {
@@ -51,6 +54,16 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Adds a machine-readable property to the problem answer (e.g. the existing record's id). */
+    public DomainException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     /** The request field the refusal is about, or null. */

@@ -41,6 +41,7 @@ public class ProblemResponses {
     /** A domain refusal as problem+json; one that names a field lists it under {@code errors}. */
     public static ProblemDetail problem(DomainException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
         if (e.field() != null) {
             problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", e.field(), "message", e.getMessage())));
         }

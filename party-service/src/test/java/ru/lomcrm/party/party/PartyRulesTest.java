@@ -1,0 +1,134 @@
+package ru.lomcrm.party.party;
+
+import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER1;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER2;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.caller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ru.lomcrm.contracts.party.ClientPromoted;
+import ru.lomcrm.contracts.party.CompanyCreated;
+import ru.lomcrm.contracts.party.ContactCreated;
+import ru.lomcrm.contracts.party.PartyDeliveryCounted;
+import ru.lomcrm.contracts.party.PartyOwnerChanged;
+import ru.lomcrm.party.identity.PartyIdentities;
+import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
+import ru.lomcrm.party.party.PartyCommands.CountDelivery;
+import ru.lomcrm.party.party.PartyCommands.RegisterParty;
+import ru.lomcrm.platform.security.Ownership;
+import ru.lomcrm.platform.testing.FixedUserDirectory;
+import ru.lomcrm.platform.web.DomainException;
+
+class PartyRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final UUID ID = UUID.randomUUID();
+    private static final UUID DEAL = UUID.randomUUID();
+    private static final ContactCreated CONTACT = new ContactCreated(ID, "Пётр Сидоров", List.of("+79161234567"), List.of(), MANAGER1.id(),
+            null, Map.of(), List.of(), null, null, List.of(), false);
+
+    private AggregateTestFixture<Party> fixture;
+    private final KnownIdentities identities = new KnownIdentities();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Party.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new Ownership(new FixedUserDirectory()));
+        fixture.registerInjectableResource(identities);
+    }
+
+    private static PartyCard card(String name, String phone) {
+        return new PartyCard(name, List.of(phone), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void aDuplicateByPhoneIsRefusedNamingTheOwner() {
+        identities.taken = true;
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParty(ID, PartyCommands.CONTACT, caller(MANAGER2), card("Пётр", "+79161234567"), MANAGER2.id(), List.of(), false))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aHeadMayStillCreateTheDuplicateAndItIsRecorded() {
+        identities.taken = true;
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParty(ID, PartyCommands.CONTACT, caller(HEAD), card("Пётр", "+79161234567"), HEAD.id(), List.of(), true))
+                .expectEvents(new ContactCreated(ID, "Пётр", List.of("+79161234567"), List.of(), HEAD.id(), null, Map.of(), List.of(), null,
+                        null, List.of(), true));
+    }
+
+    @Test
+    void aManagerCannotForceADuplicate() {
+        identities.taken = true;
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParty(ID, PartyCommands.CONTACT, caller(MANAGER2), card("Пётр", "+79161234567"), MANAGER2.id(), List.of(), true))
+                .expectException(DomainException.class).expectExceptionMessage("Создать дубль может только руководитель или администратор.");
+    }
+
+    @Test
+    void onlyTheOwnersHeadOrAnAdminReassignsAClient() {
+        fixture.given(CONTACT)
+                .when(new ChangePartyOwner(ID, caller(MANAGER1), MANAGER2.id(), "отпуск"))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.given(CONTACT)
+                .when(new ChangePartyOwner(ID, caller(HEAD), MANAGER2.id(), "отпуск"))
+                .expectEvents(new PartyOwnerChanged(ID, "contact", MANAGER1.id(), MANAGER2.id(), "отпуск"));
+    }
+
+    @Test
+    void theFifthCompletedDeliveryMakesAPermanentClientOnce() {
+        fixture.given(CONTACT, counted(1), counted(2), counted(3), counted(4))
+                .when(new CountDelivery(ID, DEAL, 5))
+                .expectEvents(counted(5), new ClientPromoted(ID, "contact", DEAL, 5, NOW));
+        fixture.given(CONTACT, counted(1), counted(2), counted(3), counted(4), counted(5), new ClientPromoted(ID, "contact", DEAL, 5, NOW))
+                .when(new CountDelivery(ID, DEAL, 6))
+                .expectEvents(counted(6));
+    }
+
+    @Test
+    void aDeliveryIsCountedOnceEvenWhenReportedTwice() {
+        fixture.given(CONTACT, counted(1))
+                .when(new CountDelivery(ID, DEAL, 1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCompanyIsRegisteredWithItsInn() {
+        var company = new PartyCard("ООО Вторчермет", List.of(), null, List.of("info@vtor.ru"), null, null, null, null, null, "7707083893",
+                null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterParty(ID, PartyCommands.COMPANY, caller(MANAGER1), company, MANAGER1.id(), List.of(), false))
+                .expectEvents(new CompanyCreated(ID, "ООО Вторчермет", "7707083893", List.of(), List.of("info@vtor.ru"), MANAGER1.id(), null,
+                        null, null, null, null, null, false));
+    }
+
+    private static PartyDeliveryCounted counted(int n) {
+        return new PartyDeliveryCounted(ID, "contact", DEAL, n, n);
+    }
+
+    /** Identities without a database: either every key is free or every key is taken by manager1's contact. */
+    static final class KnownIdentities extends PartyIdentities {
+        boolean taken;
+
+        KnownIdentities() {
+            super(null, new FixedUserDirectory());
+        }
+
+        @Override
+        public List<Match> matches(List<String> keys, UUID self) {
+            return taken ? List.of(new Match(UUID.randomUUID(), "contact", "Пётр Сидоров", MANAGER1.ref(), "phone")) : List.of();
+        }
+    }
+}
