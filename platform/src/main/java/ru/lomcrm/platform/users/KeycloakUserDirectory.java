@@ -57,7 +57,7 @@ public class KeycloakUserDirectory implements UserDirectory {
     public Optional<DirectoryUser> find(String userId) {
         Snapshot current = current();
         DirectoryUser user = current.users.get(userId);
-        if (user == null && current.loadedAt.isBefore(clock.instant().minusSeconds(5))) {
+        if (user == null && current.loadedAt.isBefore(clock.instant().minusSeconds(30))) {
             user = reload().users.get(userId); // someone added a minute ago: look once more
         }
         return Optional.ofNullable(user);
