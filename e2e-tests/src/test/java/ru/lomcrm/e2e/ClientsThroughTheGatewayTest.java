@@ -1,0 +1,35 @@
+package ru.lomcrm.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ru.lomcrm.platform.testing.ApiClient;
+import ru.lomcrm.platform.testing.Tokens;
+
+/** Identification through the gateway: a client found by one manager cannot be taken by another. */
+class ClientsThroughTheGatewayTest {
+
+    private final ApiClient gateway = ApiClient.at(java.lang.System.getProperty("crm.gateway-url", "http://localhost:8080"));
+
+    private ApiClient as(String user) {
+        return gateway.withToken(Tokens.of(KeycloakUrl.get(), user, "demo-" + user));
+    }
+
+    @Test
+    void aSecondManagerIsToldWhoAlreadyOwnsTheClient() {
+        long n = 1000000 + Math.floorMod(System.nanoTime(), 8999999L);
+        String phone = "+7 926 " + n;
+        var created = as("manager1").post("/api/contacts", Map.of("name", "Олег Ломов", "phones", List.of(phone)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        var refused = as("client1").post("/api/contacts", Map.of("name", "Олег", "phones", List.of("8 926 " + n)));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("owner").path("username").asString()).isEqualTo("manager1");
+        assertThat(as("client1").get("/api/contacts/" + created.json().path("id").asString()).status()).isEqualTo(404);
+    }
+}
