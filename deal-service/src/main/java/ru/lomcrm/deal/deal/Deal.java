@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -52,6 +53,7 @@ public class Deal {
     static final String PERMANENT_FUNNEL = "permanent";
     static final String DELIVERING = "delivering";
     private static final String NOT_FOUND = "Сделка не найдена.";
+    private static final java.time.Instant EARLIEST_DELIVERY = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
     @AggregateIdentifier
     private UUID id;
@@ -147,11 +149,15 @@ public class Deal {
     }
 
     @CommandHandler
-    RecordedDelivery handle(RecordDelivery command, Ownership ownership) {
+    RecordedDelivery handle(RecordDelivery command, Ownership ownership, Clock clock, FunnelCatalog funnels) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
         requireOpen();
         if (command.deliveredAt() == null) {
             throw DomainException.invalid("delivered-at-required", "Укажите дату и время поставки.").about("deliveredAt");
+        }
+        if (command.deliveredAt().isBefore(EARLIEST_DELIVERY) || command.deliveredAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+            throw DomainException.invalid("delivered-at-out-of-range", "Дата поставки должна быть не раньше 2000 года и не в будущем.")
+                    .about("deliveredAt");
         }
         BigDecimal weight = positive(command.weightKg(), "weightKg", "Вес должен быть больше нуля.");
         BigDecimal price = positive(command.pricePerTonne(), "pricePerTonne", "Цена за тонну должна быть больше нуля.");
@@ -172,14 +178,14 @@ public class Deal {
         apply(new DeliveryCompleted(id, funnel, contactId, companyId, ordinal, command.deliveredAt(), weight, grade, price, amount,
                 ticket, command.caller().id()));
         String next = stageAfterDelivery(ordinal);
-        if (next != null && !next.equals(stage)) {
+        if (next != null && !next.equals(stage) && funnels.require(funnel, "funnel").stage(next).isPresent()) {
             apply(new DealStageChanged(id, funnel, stage, next, ownerId));
         }
-        return new RecordedDelivery(ordinal, AggregateLifecycle.getVersion());
+        return new RecordedDelivery(ordinal, amount, AggregateLifecycle.getVersion());
     }
 
-    /** What recording a delivery answers: the delivery's ordinal and the deal's version after it. */
-    public record RecordedDelivery(int ordinal, long version) {
+    /** What recording a delivery answers: the delivery's ordinal, its amount and the deal's version after it. */
+    public record RecordedDelivery(int ordinal, BigDecimal amount, long version) {
     }
 
     /** Rule 1 and 2: deliveries move a deal forward by themselves. */

@@ -54,6 +54,7 @@ import ru.lomcrm.platform.web.InvalidRequestException;
 public class DealCommandController {
 
     static final String DEFAULT_FUNNEL = "scrap";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DealCommandController.class);
 
     private final CommandGateway commands;
     private final DealQueries deals;
@@ -72,9 +73,7 @@ public class DealCommandController {
     @PostMapping
     public ResponseEntity<DealCard> create(@Valid @RequestBody CreateDealBody body, CurrentUser caller) {
         String ownerId = body.ownerId() == null || body.ownerId().isBlank() ? caller.id() : body.ownerId();
-        if (!ownerId.equals(caller.id())) {
-            ownership.requireOwnerChange(caller, caller.id(), ownerId);
-        }
+        ownership.requireAssignable(caller, ownerId);
         UUID id = UUID.randomUUID();
         send(new CreateDeal(id, caller, body.title(), body.funnel() == null ? DEFAULT_FUNNEL : body.funnel(), body.stage(), ownerId,
                 "manual", body.contactId(), body.companyId(), body.details()), caller);
@@ -88,7 +87,13 @@ public class DealCommandController {
         if (!body.isObject()) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("body", "ожидается объект JSON")));
         }
-        PatchDealBody patch = InvalidRequestException.check(validator, json.treeToValue(body, PatchDealBody.class));
+        PatchDealBody patch;
+        try {
+            patch = InvalidRequestException.check(validator, json.treeToValue(body, PatchDealBody.class));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
+                    e.getPath().isEmpty() ? "body" : e.getPath().get(0).getPropertyName(), "некорректное значение")));
+        }
         var command = new UpdateDeal(id, version(ifMatch), caller, new DealPatch(patch.title(), patch.contactId(), patch.companyId(),
                 patch.expectedMonthlyVolumeT(), patch.metalGrades(), patch.priceTerms(), patch.address(), patch.notes(),
                 patch.questionnaire() == null ? null : patch.questionnaire().toQuestionnaire(), cleared(body)));
@@ -125,7 +130,8 @@ public class DealCommandController {
                 body.pricePerTonne(), body.ticketNo()), caller);
         DealCard card = deals.awaitCard(id, recorded.version(), caller);
         Delivery delivery = card.deliveries().stream().filter(d -> d.ordinal() == recorded.ordinal()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Delivery " + recorded.ordinal() + " of " + id + " not projected yet"));
+                .orElse(new Delivery(recorded.ordinal(), body.deliveredAt(), body.weightKg(), body.grade(), body.pricePerTonne(),
+                        recorded.amount(), body.ticketNo(), null));
         return ResponseEntity.created(URI.create("/api/deals/" + id + "/deliveries/" + recorded.ordinal())).body(delivery);
     }
 
@@ -156,6 +162,12 @@ public class DealCommandController {
                 results.add(new BulkResult(id, false, e.getMessage()));
             } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
                 results.add(new BulkResult(id, false, "Сделка не найдена."));
+            } catch (org.axonframework.modelling.command.ConcurrencyException
+                     | org.axonframework.modelling.command.ConflictingModificationException e) {
+                results.add(new BulkResult(id, false, "Сделку только что изменил другой пользователь. Повторите."));
+            } catch (RuntimeException e) {
+                log.error("Bulk {} failed for deal {}", body.action(), id, e);
+                results.add(new BulkResult(id, false, "Не удалось: внутренняя ошибка. Повторите позже."));
             }
         }
         return new BulkResponse(results);

@@ -34,6 +34,10 @@ import ru.lomcrm.platform.web.DomainException;
 public class Funnel {
 
     static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{1,39}");
+    /** Stages the rules themselves name (the first stage, deliveries, promotion): renamable, not removable. */
+    static final java.util.Map<String, java.util.Set<String>> RULE_STAGES = java.util.Map.of(
+            "scrap", java.util.Set.of("lead", "first_delivery", "repeat_deliveries"),
+            "permanent", java.util.Set.of("handed_over", "delivering", "not_delivering"));
     static final int MAX_NAME = 100;
 
     @AggregateIdentifier
@@ -113,6 +117,9 @@ public class Funnel {
         if (!stage.isOpen()) {
             throw DomainException.conflict("system-stage", "Этапы «Успешно» и «Не реализовано» удалить нельзя.");
         }
+        if (RULE_STAGES.getOrDefault(code, java.util.Set.of()).contains(stage.code())) {
+            throw DomainException.conflict("rule-stage", "Этап «" + stage.name() + "» нужен правилам воронки (поставки, передача клиента): его можно переименовать, но не удалить.");
+        }
         if (stages.stream().filter(Stage::isOpen).count() == 1) {
             throw DomainException.conflict("funnel-needs-stage", "В воронке должен остаться хотя бы один этап.");
         }
@@ -121,6 +128,9 @@ public class Funnel {
 
     @CommandHandler
     void handle(RemoveFunnel command) {
+        if (RULE_STAGES.containsKey(code)) {
+            throw DomainException.conflict("rule-funnel", "Воронку «" + name + "» нельзя удалить: на ней работают правила продвижения клиентов.");
+        }
         apply(new FunnelRemoved(code));
     }
 

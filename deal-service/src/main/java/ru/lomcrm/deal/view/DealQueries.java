@@ -116,13 +116,15 @@ public class DealQueries {
      */
     public DealCard awaitCard(UUID id, long version, CurrentUser caller) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long pause = 5;
         while (System.nanoTime() < deadline) {
             List<Long> seen = jdbc.queryForList("SELECT version FROM deal_view WHERE id = :id", Map.of("id", id), Long.class);
             if (!seen.isEmpty() && seen.get(0) >= version) {
                 break;
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -217,8 +219,8 @@ public class DealQueries {
             params.addValue("companyId", filter.companyId());
         }
         if (filter.tags() != null && !filter.tags().isEmpty()) {
-            conditions.add(filter.allTags() ? "d.tags @> CAST(:tags AS text[])" : "d.tags && CAST(:tags AS text[])");
-            params.addValue("tags", "{" + String.join(",", filter.tags().stream().map(t -> "\"" + t.replace("\"", "") + "\"").toList()) + "}");
+            conditions.add(filter.allTags() ? "d.tags @> ARRAY[:tags]::text[]" : "d.tags && ARRAY[:tags]::text[]");
+            params.addValue("tags", filter.tags());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip();

@@ -201,7 +201,34 @@ class DealApiTest {
         var unknownId = manager1.get("/api/deals/not-a-uuid");
         assertThat(unknownId.status()).isEqualTo(400);
 
+        var nul = manager1.postRaw("/api/deals", "{\"title\": \"Лом\\u0000\"}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(manager1.get("/api/deals?q=%00").status()).isEqualTo(400);
+        assertThat(manager1.get("/api/deals?tags=%23a%5C&tags=%23b%22").status()).isEqualTo(200);
+
+        String id = api.dealOf("manager1").path("id").asString();
+        long afterOne = eventCount();
+        var wrongPatch = manager1.patch("/api/deals/" + id, Map.of("metalGrades", "3А"));
+        assertThat(wrongPatch.status()).isEqualTo(400);
+        assertThat(wrongPatch.json().path("errors").get(0).path("field").asString()).isEqualTo("metalGrades");
+        var future = manager1.post("/api/deals/" + id + "/deliveries", Map.of("deliveredAt", "+300000-01-01T00:00:00Z", "weightKg", "10",
+                "grade", "3А", "pricePerTonne", "100", "ticketNo", "Б-1"));
+        assertThat(future.status()).isIn(400, 422);
+        assertThat(eventCount()).isEqualTo(afterOne);
+        events = afterOne;
+
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aHeadAssignsNewDealsOnlyWithinTheirGroupsAndAManagerOnlyToThemself() {
+        String manager1Id = api.dealOf("manager1").path("owner").path("id").asString();
+
+        assertThat(api.as("head2").post("/api/deals", Map.of("title", "Чужой", "ownerId", manager1Id)).status()).isEqualTo(403);
+        assertThat(api.as("manager2").post("/api/deals", Map.of("title", "Чужой", "ownerId", manager1Id)).status()).isEqualTo(403);
+        var byHead = api.as("head").post("/api/deals", Map.of("title", "Для Павла", "ownerId", manager1Id));
+        assertThat(byHead.status()).isEqualTo(201);
+        assertThat(byHead.json().path("owner").path("username").asString()).isEqualTo("manager1");
     }
 
     @Test

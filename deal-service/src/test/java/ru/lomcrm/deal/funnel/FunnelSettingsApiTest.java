@@ -66,6 +66,15 @@ class FunnelSettingsApiTest {
     }
 
     @Test
+    void stagesAndFunnelsTheRulesNeedCannotBeRemoved() {
+        assertThat(api.as("admin").delete("/api/funnels/scrap/stages/first_delivery").status()).isEqualTo(409);
+        assertThat(api.as("admin").delete("/api/funnels/permanent/stages/not_delivering").status()).isEqualTo(409);
+        var funnel = api.as("admin").delete("/api/funnels/permanent");
+        assertThat(funnel.status()).isEqualTo(409);
+        assertThat(funnel.isProblem()).isTrue();
+    }
+
+    @Test
     void onlyAnAdminChangesFunnels() {
         var refused = api.as("head").post("/api/funnels/scrap/stages", Map.of("code", "extra", "name", "Лишний"));
 

@@ -88,9 +88,7 @@ class PartyController {
             throw DomainException.invalid("name-required", "Укажите имя.").about("name");
         }
         String ownerId = body.ownerId() == null || body.ownerId().isBlank() ? caller.id() : body.ownerId();
-        if (!ownerId.equals(caller.id())) {
-            ownership.requireOwnerChange(caller, caller.id(), ownerId);
-        }
+        ownership.requireAssignable(caller, ownerId);
         UUID id = UUID.randomUUID();
         List<UUID> companies = PartyCommands.CONTACT.equals(kind) && body.companyId() != null ? List.of(body.companyId()) : List.of();
         send(new RegisterParty(id, kind, caller, body.card(), ownerId, companies, body.forced()), caller);

@@ -39,7 +39,9 @@ public class Ownership {
         Set<String> owners = new HashSet<>();
         owners.add(caller.id());
         if (caller.isHead()) {
-            caller.groups().forEach(group -> directory.members(group).forEach(member -> owners.add(member.id())));
+            // disabled members too: a head must still find (and hand over) the records of someone who left
+            directory.everyone().stream().filter(u -> u.groups().stream().anyMatch(caller.groups()::contains))
+                    .forEach(member -> owners.add(member.id()));
         }
         return Optional.of(owners);
     }
@@ -52,12 +54,29 @@ public class Ownership {
     }
 
     /**
+     * Who may make {@code ownerId} the owner of a new record: the person themself, a head for a
+     * member of their groups, an admin for anyone active.
+     */
+    public void requireAssignable(CurrentUser caller, String ownerId) {
+        if (caller.id().equals(ownerId)) {
+            return;
+        }
+        if (!caller.isAdmin() && !(caller.isHead() && canSee(caller, ownerId))) {
+            throw DomainException.forbidden("owner-not-allowed",
+                    "Назначить ответственным можно себя; руководитель — участника своей группы; администратор — любого.");
+        }
+        if (directory.find(ownerId).filter(DirectoryUser::enabled).isEmpty()) {
+            throw DomainException.invalid("unknown-user", "Пользователь не найден или отключён.").about("ownerId");
+        }
+    }
+
+    /**
      * Who may give a record to another person: the head of the current owner's group, or an
      * admin; and the new owner must be an active user.
      */
     public void requireOwnerChange(CurrentUser caller, String currentOwnerId, String newOwnerId) {
-        boolean headOfOwner = caller.isHead() && canSee(caller, currentOwnerId);
-        if (!caller.isAdmin() && !headOfOwner) {
+        boolean headOfBoth = caller.isHead() && canSee(caller, currentOwnerId) && canSee(caller, newOwnerId);
+        if (!caller.isAdmin() && !headOfBoth) {
             throw DomainException.forbidden("owner-change-forbidden",
                     "Сменить ответственного может только руководитель группы ответственного или администратор.");
         }

@@ -35,6 +35,7 @@ import ru.lomcrm.platform.web.ProblemResponses;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, Jwt.class})
+@org.springframework.context.annotation.Import(FirewallRejections.class)
 public class ServiceSecurityAutoConfiguration {
 
     @Bean
@@ -59,6 +60,19 @@ public class ServiceSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /** Query values with a NUL character (which PostgreSQL refuses) are rejected at the door with 400. */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall firewall() {
+        var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedParameterValues(value -> value.indexOf('\0') < 0);
+        return firewall;
+    }
+
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler rejectedAsProblem(ProblemResponses problems) {
+        return problems::rejected;
     }
 
     @Bean

@@ -40,7 +40,10 @@ public class KeycloakUserDirectory implements UserDirectory {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.EPOCH);
 
     public KeycloakUserDirectory(RestClient.Builder http, UserDirectoryProperties properties, Clock clock) {
-        this.keycloak = http.baseUrl(properties.url()).build();
+        var timeouts = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(Duration.ofSeconds(2));
+        timeouts.setReadTimeout(Duration.ofSeconds(5));
+        this.keycloak = http.baseUrl(properties.url()).requestFactory(timeouts).build();
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,6 +54,11 @@ public class KeycloakUserDirectory implements UserDirectory {
                 .filter(DirectoryUser::enabled)
                 .sorted(Comparator.comparing(DirectoryUser::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+    }
+
+    @Override
+    public List<DirectoryUser> everyone() {
+        return List.copyOf(current().users.values());
     }
 
     @Override
@@ -81,6 +89,8 @@ public class KeycloakUserDirectory implements UserDirectory {
             if (snapshot.users.isEmpty()) {
                 throw new IllegalStateException("User directory unavailable: " + e.getMessage(), e);
             }
+            // keep serving the last snapshot for another interval instead of asking again on every call
+            snapshot = new Snapshot(snapshot.users, clock.instant());
             log.warn("Could not refresh the user directory, serving the snapshot of {}: {}", snapshot.loadedAt, e.getMessage());
         }
         return snapshot;

@@ -9,6 +9,11 @@ public interface UserDirectory {
     /** Active users, by name. */
     List<DirectoryUser> activeUsers();
 
+    /** Everyone, disabled users too (their records still belong to someone). */
+    default List<DirectoryUser> everyone() {
+        return activeUsers();
+    }
+
     Optional<DirectoryUser> find(String userId);
 
     /** Active members of a group (by its name, e.g. "Активные продажи"). */

@@ -31,6 +31,12 @@ public class ProblemResponses {
         write(request, response, problem(HttpStatus.FORBIDDEN, "forbidden", "Недостаточно прав для этого действия."));
     }
 
+    /** A request the firewall refused (e.g. a NUL character in a parameter). */
+    public void rejected(HttpServletRequest request, HttpServletResponse response,
+                         org.springframework.security.web.firewall.RequestRejectedException e) throws IOException {
+        write(request, response, problem(HttpStatus.BAD_REQUEST, "request-rejected", "Запрос содержит недопустимые символы."));
+    }
+
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:lomcrm:problem:" + code));

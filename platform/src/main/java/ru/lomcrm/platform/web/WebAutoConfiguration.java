@@ -13,6 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebAutoConfiguration {
 
     @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer noNulInRequests() {
+        return builder -> builder.addModule(NoControlCharacters.module());
+    }
+
+    @Bean
     ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
     }
