@@ -46,6 +46,7 @@ import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.IfMatch;
 import ru.lomcrm.platform.web.InvalidRequestException;
 
 /** Everything that changes a deal. Each answer is the deal as it is after the change. */
@@ -94,7 +95,7 @@ public class DealCommandController {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
                     e.getPath().isEmpty() ? "body" : e.getPath().get(0).getPropertyName(), "некорректное значение")));
         }
-        var command = new UpdateDeal(id, version(ifMatch), caller, new DealPatch(patch.title(), patch.contactId(), patch.companyId(),
+        var command = new UpdateDeal(id, IfMatch.version(ifMatch), caller, new DealPatch(patch.title(), patch.contactId(), patch.companyId(),
                 patch.expectedMonthlyVolumeT(), patch.metalGrades(), patch.priceTerms(), patch.address(), patch.notes(),
                 patch.questionnaire() == null ? null : patch.questionnaire().toQuestionnaire(), cleared(body)));
         return deals.awaitCard(id, this.<Long>send(command, caller), caller);
@@ -141,10 +142,14 @@ public class DealCommandController {
     public record BulkResponse(List<BulkResult> results) {
     }
 
-    /** One request, many deals: each is tried on its own; a refused one does not stop the others. */
+    /**
+     * One request, many deals: each is tried on its own; a refused one does not stop the others.
+     * Answers once the list and board show the changes, so a reload after it sees them.
+     */
     @PostMapping("/bulk")
     public BulkResponse bulk(@Valid @RequestBody BulkBody body, CurrentUser caller) {
         List<BulkResult> results = new ArrayList<>();
+        Map<UUID, Long> versions = new java.util.LinkedHashMap<>();
         for (UUID id : new java.util.LinkedHashSet<>(body.ids())) {
             try {
                 Object command = switch (body.action()) {
@@ -154,7 +159,7 @@ public class DealCommandController {
                     case "owner" -> new ChangeDealOwner(id, caller, required(body.ownerId(), "ownerId"));
                     default -> throw new IllegalArgumentException(body.action());
                 };
-                send(command, caller);
+                versions.put(id, this.<Long>send(command, caller));
                 results.add(new BulkResult(id, true, null));
             } catch (InvalidRequestException e) {
                 throw e;
@@ -170,6 +175,7 @@ public class DealCommandController {
                 results.add(new BulkResult(id, false, "Не удалось: внутренняя ошибка. Повторите позже."));
             }
         }
+        versions.forEach(deals::awaitVersion);
         return new BulkResponse(results);
     }
 
@@ -190,17 +196,6 @@ public class DealCommandController {
     @SuppressWarnings("unchecked")
     private <R> R send(Object command, CurrentUser caller) {
         return (R) commands.sendAndWait(Actors.command(command, caller.id()));
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("If-Match", "ожидается версия сделки")));
-        }
     }
 
     /** JSON names of the fields the patch empties: present as null, "" or []. */

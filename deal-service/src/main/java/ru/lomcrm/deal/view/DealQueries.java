@@ -22,6 +22,7 @@ import ru.lomcrm.contracts.deal.DealDetails;
 import ru.lomcrm.contracts.deal.Stage;
 import ru.lomcrm.deal.funnel.FunnelCatalog;
 import ru.lomcrm.deal.funnel.FunnelCatalog.FunnelView;
+import ru.lomcrm.platform.events.ReadModels;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
@@ -115,22 +116,14 @@ public class DealQueries {
      * asynchronously but in-process; it normally catches up within milliseconds.
      */
     public DealCard awaitCard(UUID id, long version, CurrentUser caller) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        long pause = 5;
-        while (System.nanoTime() < deadline) {
-            List<Long> seen = jdbc.queryForList("SELECT version FROM deal_view WHERE id = :id", Map.of("id", id), Long.class);
-            if (!seen.isEmpty() && seen.get(0) >= version) {
-                break;
-            }
-            try {
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, 200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        awaitVersion(id, version);
         return card(id, caller);
+    }
+
+    /** Waits (with a ceiling) until {@code deal_view} shows the deal at {@code version} or later. */
+    public boolean awaitVersion(UUID id, long version) {
+        return ReadModels.awaitVersion(() -> jdbc.queryForList("SELECT version FROM deal_view WHERE id = :id", Map.of("id", id), Long.class)
+                .stream().findFirst().orElse(-1L), version, java.time.Duration.ofSeconds(10));
     }
 
     public List<Delivery> deliveries(UUID dealId) {

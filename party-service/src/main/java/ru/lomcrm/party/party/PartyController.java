@@ -41,6 +41,7 @@ import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.IfMatch;
 
 /** Списки: contacts ({@code /api/contacts}) and companies ({@code /api/companies}), the same rules for both. */
 @RestController
@@ -125,7 +126,7 @@ class PartyController {
                    jakarta.servlet.http.HttpServletRequest request, CurrentUser caller) {
         String kind = kind(request.getRequestURI());
         parties.card(id, kind, caller);
-        long version = send(new EditParty(id, version(ifMatch), caller, body.card(), body.forced()), caller);
+        long version = send(new EditParty(id, IfMatch.version(ifMatch), caller, body.card(), body.forced()), caller);
         return parties.awaitCard(id, kind, version, caller);
     }
 
@@ -171,16 +172,5 @@ class PartyController {
     @SuppressWarnings("unchecked")
     private <R> R send(Object command, CurrentUser caller) {
         return (R) commands.sendAndWait(Actors.command(command, caller.id()));
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("if-match-invalid", "Заголовок If-Match должен содержать версию записи.").about("If-Match");
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.lomcrm.party.party.PartyCard;
+import ru.lomcrm.platform.events.ReadModels;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
@@ -62,19 +63,8 @@ public class PartyQueries {
 
     /** The card once the read model has caught up with {@code version}. */
     public PartyView awaitCard(UUID id, String type, long version, CurrentUser caller) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            List<Long> seen = jdbc.queryForList("SELECT version FROM party_view WHERE id = :id", Map.of("id", id), Long.class);
-            if (!seen.isEmpty() && seen.get(0) >= version) {
-                break;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        ReadModels.awaitVersion(() -> jdbc.queryForList("SELECT version FROM party_view WHERE id = :id", Map.of("id", id), Long.class)
+                .stream().findFirst().orElse(-1L), version, java.time.Duration.ofSeconds(10));
         return card(id, type, caller);
     }
 
