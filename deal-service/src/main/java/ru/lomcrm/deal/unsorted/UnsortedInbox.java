@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import ru.lomcrm.contracts.deal.UnsortedLeadAccepted;
 import ru.lomcrm.contracts.deal.UnsortedLeadDeclined;
 import ru.lomcrm.contracts.deal.UnsortedLeadReceived;
+import ru.lomcrm.platform.web.SearchText;
 
 /** The inbox as people see it ({@code unsorted_lead}), and the duplicate lookup. */
 @Component
@@ -75,8 +76,8 @@ public class UnsortedInbox {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("\\D", "");
-        return digits.length() < 10 ? (digits.isEmpty() ? null : digits) : digits.substring(digits.length() - 10);
+        String digits = SearchText.phoneDigits(phone);
+        return digits.isEmpty() ? null : digits;
     }
 
     static String emailKey(String email) {

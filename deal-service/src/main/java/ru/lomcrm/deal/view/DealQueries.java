@@ -28,6 +28,7 @@ import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.SearchText;
 
 /** The board, the list and the card, from {@code deal_view}; always filtered by rule 10. */
 @Component
@@ -217,10 +218,8 @@ public class DealQueries {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip();
-            params.addValue("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            String digits = text.replaceAll("\\D", "");
-            // "8 (916) 123-45-67" and "+7 916 1234567" are one number: compare the last ten digits
-            digits = digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+            params.addValue("text", SearchText.contains(text));
+            String digits = SearchText.phoneDigits(text);
             if (digits.length() >= 3) {
                 conditions.add("(d.title ILIKE :text OR c.name ILIKE :text OR co.name ILIKE :text OR c.phones LIKE :digits OR co.phones LIKE :digits)");
                 params.addValue("digits", "%" + digits + "%");

@@ -42,6 +42,7 @@ import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.SearchText;
 
 /**
  * Списки → user-defined lists: the admin defines a list and its columns (text, number, date,
@@ -141,7 +142,7 @@ class CustomListController {
         });
         if (q != null && !q.isBlank()) {
             where.append(" AND lower(field_values::text) LIKE :q");
-            params.addValue("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("q", SearchText.contains(q.strip().toLowerCase(java.util.Locale.ROOT)));
         }
         List<Element> items = jdbc.query("SELECT * FROM custom_list_element" + where + " ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset",
                 params, (rs, n) -> element(rs));

@@ -23,6 +23,7 @@ import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.SearchText;
 
 /** Lists and cards of contacts and companies, filtered by rule 10. */
 @Component
@@ -93,10 +94,9 @@ public class PartyQueries {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip().toLowerCase(java.util.Locale.ROOT);
-            String digits = text.replaceAll("\\D", "");
-            digits = digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+            String digits = SearchText.phoneDigits(text);
             where.add(digits.length() >= 3 ? "(search LIKE :text OR search LIKE :digits)" : "search LIKE :text");
-            params.addValue("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.addValue("text", SearchText.contains(text));
             params.addValue("digits", "%" + digits + "%");
         }
         if (filter.createdFrom() != null) {
