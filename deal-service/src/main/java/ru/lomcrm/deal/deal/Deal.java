@@ -31,6 +31,7 @@ import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
 import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
 import ru.lomcrm.deal.deal.DealCommands.DealPatch;
 import ru.lomcrm.deal.deal.DealCommands.MoveDealToStage;
+import ru.lomcrm.deal.deal.DealCommands.ReplaceDealParty;
 import ru.lomcrm.deal.deal.DealCommands.RecordDelivery;
 import ru.lomcrm.deal.deal.DealCommands.TagDeal;
 import ru.lomcrm.deal.deal.DealCommands.UntagDeal;
@@ -40,6 +41,7 @@ import ru.lomcrm.deal.funnel.FunnelCatalog.FunnelView;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.Tags;
 
 /** One supplier's way through a funnel (Сделка). Event-sourced. */
 @Aggregate
@@ -96,6 +98,16 @@ public class Deal {
         if (!newTitle.equals(title) || !Objects.equals(newContact, contactId) || !Objects.equals(newCompany, companyId)
                 || !newDetails.equals(details)) {
             apply(new DealUpdated(id, newTitle, newContact, newCompany, newDetails));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReplaceDealParty command) {
+        UUID newContact = command.duplicateId().equals(contactId) ? command.survivorId() : contactId;
+        UUID newCompany = command.duplicateId().equals(companyId) ? command.survivorId() : companyId;
+        if (!Objects.equals(newContact, contactId) || !Objects.equals(newCompany, companyId)) {
+            apply(new DealUpdated(id, title, newContact, newCompany, details));
         }
         return AggregateLifecycle.getVersion();
     }

@@ -55,4 +55,8 @@ public final class DealCommands {
     public record RecordDelivery(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, Instant deliveredAt, BigDecimal weightKg,
                                  String grade, BigDecimal pricePerTonne, String ticketNo) {
     }
+
+    /** Two parties were merged in party-service: a deal naming the duplicate now names the survivor (no rights check: the merge was allowed). */
+    public record ReplaceDealParty(@TargetAggregateIdentifier UUID dealId, UUID duplicateId, UUID survivorId) {
+    }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.Tags;
 
 /** The typical objections offered as ready-made tags (#долгая оплата, ...); the admin keeps the list. */
 @RestController

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,12 +14,16 @@ import ru.lomcrm.contracts.party.CompanyCreated;
 import ru.lomcrm.contracts.party.CompanyUpdated;
 import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactUpdated;
+import ru.lomcrm.contracts.party.PartiesMerged;
+import ru.lomcrm.deal.deal.DealCommands.ReplaceDealParty;
+import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.events.EventInbox;
 import ru.lomcrm.platform.events.EventJson;
 
 /**
  * Names and phones of contacts and companies, replicated from party-service's topic so that the
- * board, the list and the text search show and find them without calling party-service.
+ * board, the list and the text search show and find them without calling party-service. When two
+ * parties are merged there, the deals naming the duplicate are re-pointed to the survivor.
  */
 @Component
 class PartyNamesReplica {
@@ -27,10 +32,12 @@ class PartyNamesReplica {
 
     private final EventInbox inbox;
     private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
 
-    PartyNamesReplica(EventInbox inbox, JdbcTemplate jdbc) {
+    PartyNamesReplica(EventInbox inbox, JdbcTemplate jdbc, CommandGateway commands) {
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.commands = commands;
     }
 
     @KafkaListener(topics = "${crm.kafka.topic-prefix:}" + Topics.PARTY)
@@ -48,6 +55,12 @@ class PartyNamesReplica {
             } else if (EventJson.is(envelope, CompanyUpdated.class)) {
                 var e = EventJson.payload(envelope, CompanyUpdated.class);
                 upsert(e.companyId(), "company", e.name(), e.phones());
+            } else if (EventJson.is(envelope, PartiesMerged.class)) {
+                var e = EventJson.payload(envelope, PartiesMerged.class);
+                for (UUID dealId : jdbc.queryForList("SELECT id FROM deal_view WHERE contact_id = ? OR company_id = ?", UUID.class,
+                        e.mergedId(), e.mergedId())) {
+                    commands.sendAndWait(Actors.command(new ReplaceDealParty(dealId, e.mergedId(), e.survivorId()), envelope.actor()));
+                }
             }
         });
     }

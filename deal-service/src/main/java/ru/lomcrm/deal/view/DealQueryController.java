@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.lomcrm.deal.deal.Tags;
+import ru.lomcrm.platform.web.Tags;
 import ru.lomcrm.deal.view.DealQueries.Board;
 import ru.lomcrm.deal.view.DealQueries.DealCard;
 import ru.lomcrm.deal.view.DealQueries.Delivery;

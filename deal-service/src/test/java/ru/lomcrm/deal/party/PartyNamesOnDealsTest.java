@@ -23,6 +23,7 @@ import ru.lomcrm.contracts.Topics;
 import ru.lomcrm.contracts.party.CompanyCreated;
 import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactUpdated;
+import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.deal.DealApiFixture;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.CrmServiceTest;
@@ -64,6 +65,27 @@ class PartyNamesOnDealsTest {
         publish(contactId, new ContactUpdated(contactId, "Пётр Сидоров-Иванов", List.of(phone), List.of()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=200")
                 .json().toString()).contains("Пётр Сидоров-Иванов"));
+    }
+
+    @Test
+    void dealsOfAMergedDuplicateFollowTheSurvivor() throws Exception {
+        UUID survivor = UUID.randomUUID();
+        UUID duplicate = UUID.randomUUID();
+        UUID company = UUID.randomUUID();
+        publish(survivor, new ContactCreated(survivor, "Пётр Сидоров", List.of(), List.of(), "u"));
+        String dealId = api.dealOf("manager1", "contactId", duplicate, "companyId", company).path("id").asString();
+        String untouched = api.dealOf("manager1", "companyId", company).path("id").asString();
+
+        publish(survivor, new PartiesMerged(survivor, duplicate, "contact", "один человек"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.as("manager1").get("/api/deals/" + dealId).json().path("contact").path("id").asString())
+                        .isEqualTo(survivor.toString()));
+        JsonNode card = api.as("manager1").get("/api/deals/" + dealId).json();
+        assertThat(card.path("company").path("id").asString()).isEqualTo(company.toString());
+        assertThat(api.as("manager1").get("/api/deals?contactId=" + survivor).json().path("total").asInt()).isEqualTo(1);
+        assertThat(api.as("manager1").get("/api/deals/" + untouched).json().path("contact").isMissingNode()).isTrue();
+        assertThat(api.as("manager1").get("/api/deals/" + dealId + "/history").json().toString()).contains("DealUpdated");
     }
 
     private static void publish(UUID key, IntegrationEvent event) throws Exception {

@@ -2,8 +2,10 @@ package ru.lomcrm.party.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.lomcrm.contracts.EventEnvelope;
+import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.party.view.PartyQueries;
 import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
@@ -33,8 +36,11 @@ class PartyHistoryController {
         this.users = users;
     }
 
-    /** {@code change}: the event's own fields (for an edit, the card as it became). */
-    public record Entry(Instant at, DirectoryUser.Ref actor, String type, Object change) {
+    /**
+     * {@code change}: the event's own fields (for an edit, the card as it became); {@code partyId}:
+     * whose event it is — after a merge the survivor's history also holds its duplicates'.
+     */
+    public record Entry(Instant at, DirectoryUser.Ref actor, String type, Object change, UUID partyId) {
     }
 
     public record History(List<Entry> items) {
@@ -44,16 +50,26 @@ class PartyHistoryController {
     History history(@PathVariable UUID id, jakarta.servlet.http.HttpServletRequest request, CurrentUser caller) {
         parties.card(id, request.getRequestURI().startsWith("/api/contacts") ? "contact" : "company", caller);
         List<Entry> entries = new ArrayList<>();
-        var stream = events.readEvents(id.toString());
+        collect(id, entries, new HashSet<>());
+        entries.sort(Comparator.comparing(Entry::at).reversed());
+        return new History(entries);
+    }
+
+    private void collect(UUID partyId, List<Entry> entries, Set<UUID> seen) {
+        if (!seen.add(partyId)) {
+            return;
+        }
+        var stream = events.readEvents(partyId.toString());
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object actor = message.getMetaData().get(Actors.META_DATA_KEY);
             DirectoryUser.Ref who = actor == null || EventEnvelope.SYSTEM_ACTOR.equals(actor)
                     ? new DirectoryUser.Ref(EventEnvelope.SYSTEM_ACTOR, EventEnvelope.SYSTEM_ACTOR, "Система")
                     : users.find(actor.toString()).map(DirectoryUser::ref).orElse(new DirectoryUser.Ref(actor.toString(), null, null));
-            entries.add(new Entry(message.getTimestamp(), who, message.getPayloadType().getSimpleName(), message.getPayload()));
+            entries.add(new Entry(message.getTimestamp(), who, message.getPayloadType().getSimpleName(), message.getPayload(), partyId));
+            if (message.getPayload() instanceof PartiesMerged merged && merged.survivorId().equals(partyId)) {
+                collect(merged.mergedId(), entries, seen);
+            }
         }
-        Collections.reverse(entries);
-        return new History(entries);
     }
 }

@@ -17,6 +17,7 @@ import ru.lomcrm.contracts.party.CompanyUpdated;
 import ru.lomcrm.contracts.party.ContactArchived;
 import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactUpdated;
+import ru.lomcrm.contracts.party.PartyMergedInto;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
 import ru.lomcrm.party.party.PartyCard;
 import ru.lomcrm.platform.security.CurrentUser;
@@ -128,6 +129,12 @@ public class PartyIdentities {
     @EventHandler
     void on(CompanyArchived e) {
         jdbc.update("UPDATE party_identity SET archived = true WHERE party_id = :id", Map.of("id", e.companyId()));
+    }
+
+    /** A merged duplicate gives up its phones, e-mails and INN: the survivor takes them in the same transaction. */
+    @EventHandler
+    void on(PartyMergedInto e) {
+        jdbc.update("UPDATE party_identity SET archived = true WHERE party_id = :id", Map.of("id", e.partyId()));
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package ru.lomcrm.party.party;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -37,7 +38,38 @@ public final class PartyCommands {
     public record UnlinkContactFromCompany(@TargetAggregateIdentifier UUID contactId, CurrentUser caller, UUID companyId) {
     }
 
-    /** From deal-service's DeliveryCompleted: one delivery of a deal that names this party. */
+    /**
+     * From deal-service's DeliveryCompleted: one delivery of a deal that names this party. Answers
+     * null when counted (or already counted) here, or the survivor's id when this party was merged
+     * into another one, which counts it instead.
+     */
     public record CountDelivery(@TargetAggregateIdentifier UUID partyId, UUID dealId, int ordinal) {
+    }
+
+    public record TagParty(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, List<String> tags) {
+    }
+
+    public record UntagParty(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, List<String> tags) {
+    }
+
+    /** First step of a merge: the duplicate closes and hands over what it holds ({@link MergedParty}). */
+    public record MergePartyInto(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, UUID survivorId) {
+    }
+
+    /** Second step of a merge, in the same transaction: the survivor takes over the duplicate's phones, links, tags, deliveries. */
+    public record AbsorbMergedParty(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, MergedParty merged, String reason) {
+    }
+
+    /** What a merged duplicate held. */
+    public record MergedParty(UUID partyId, String kind, PartyCard card, Set<UUID> companies, Set<String> tags,
+                              Set<CountedDelivery> deliveries) {
+    }
+
+    /** One delivery of one deal; the same delivery never counts twice for a party. */
+    public record CountedDelivery(UUID dealId, int ordinal) {
+    }
+
+    /** A company was merged: its contacts now work for the survivor (a consequence of an allowed merge, not the caller's own edit). */
+    public record MoveContactToCompany(@TargetAggregateIdentifier UUID contactId, UUID fromCompanyId, UUID toCompanyId) {
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,7 +33,9 @@ import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.EditParty;
 import ru.lomcrm.party.party.PartyCommands.LinkContactToCompany;
 import ru.lomcrm.party.party.PartyCommands.RegisterParty;
+import ru.lomcrm.party.party.PartyCommands.TagParty;
 import ru.lomcrm.party.party.PartyCommands.UnlinkContactFromCompany;
+import ru.lomcrm.party.party.PartyCommands.UntagParty;
 import ru.lomcrm.party.view.PartyQueries;
 import ru.lomcrm.party.view.PartyQueries.Filter;
 import ru.lomcrm.party.view.PartyQueries.Page;
@@ -42,6 +45,7 @@ import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
 import ru.lomcrm.platform.web.IfMatch;
+import ru.lomcrm.platform.web.Tags;
 
 /** Списки: contacts ({@code /api/contacts}) and companies ({@code /api/companies}), the same rules for both. */
 @RestController
@@ -105,12 +109,15 @@ class PartyController {
               @RequestParam(required = false) Instant createdFrom,
               @RequestParam(required = false) Instant createdTo,
               @RequestParam(defaultValue = "false") boolean archived,
+              @RequestParam(required = false) @Size(max = 20) List<@Size(max = 60) String> tags,
+              @RequestParam(defaultValue = "any") @Pattern(regexp = "any|all") String tagsMode,
               @RequestParam(defaultValue = "updatedAt") String sort,
               @RequestParam(defaultValue = "desc") String direction,
               @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
               CurrentUser caller) {
-        var filter = new Filter(kind(request.getRequestURI()), owner, status, q, companyId, createdFrom, createdTo, archived);
+        var filter = new Filter(kind(request.getRequestURI()), owner, status, q, companyId, createdFrom, createdTo, archived,
+                tags == null ? null : tags.stream().map(Tags::normalize).distinct().toList(), "all".equals(tagsMode));
         return parties.list(filter, sort, !"asc".equalsIgnoreCase(direction), page, size, caller);
     }
 
@@ -145,6 +152,28 @@ class PartyController {
         String kind = kind(request.getRequestURI());
         parties.card(id, kind, caller);
         long version = send(new ArchiveParty(id, caller, body == null ? null : body.reason()), caller);
+        return parties.awaitCard(id, kind, version, caller);
+    }
+
+    public record TagsBody(@NotEmpty(message = "укажите хотя бы один тег") @Size(max = 20) List<@Size(max = 60) String> tags) {
+    }
+
+    @PostMapping({"/api/contacts/{id}/tags", "/api/companies/{id}/tags"})
+    PartyView tag(@PathVariable UUID id, @Valid @RequestBody TagsBody body, jakarta.servlet.http.HttpServletRequest request,
+                  CurrentUser caller) {
+        String kind = kind(request.getRequestURI());
+        parties.card(id, kind, caller);
+        long version = send(new TagParty(id, caller, body.tags()), caller);
+        return parties.awaitCard(id, kind, version, caller);
+    }
+
+    /** The tag as a query parameter, so that any tag (even one with "/") can be removed. */
+    @DeleteMapping({"/api/contacts/{id}/tags", "/api/companies/{id}/tags"})
+    PartyView untag(@PathVariable UUID id, @RequestParam @NotEmpty(message = "укажите тег") @Size(max = 20) List<@Size(max = 60) String> tag,
+                    jakarta.servlet.http.HttpServletRequest request, CurrentUser caller) {
+        String kind = kind(request.getRequestURI());
+        parties.card(id, kind, caller);
+        long version = send(new UntagParty(id, caller, tag), caller);
         return parties.awaitCard(id, kind, version, caller);
     }
 

@@ -26,6 +26,7 @@ import ru.lomcrm.platform.events.EventJson;
 class DeliveryCounter {
 
     static final String CONSUMER = "party.delivery-counter";
+    private static final int MAX_MERGE_HOPS = 10;
     private static final Logger log = LoggerFactory.getLogger(DeliveryCounter.class);
 
     private final EventInbox inbox;
@@ -53,7 +54,11 @@ class DeliveryCounter {
             return;
         }
         try {
-            commands.sendAndWait(Actors.command(new CountDelivery(partyId, delivery.dealId(), delivery.ordinal()), actor));
+            // a merged duplicate answers with its survivor, which counts the delivery instead
+            UUID target = partyId;
+            for (int hop = 0; target != null && hop < MAX_MERGE_HOPS; hop++) {
+                target = commands.sendAndWait(Actors.command(new CountDelivery(target, delivery.dealId(), delivery.ordinal()), actor));
+            }
         } catch (AggregateNotFoundException unknown) {
             log.warn("Delivery {} of deal {} names party {}, which does not exist here; not counted", delivery.ordinal(),
                     delivery.dealId(), partyId);

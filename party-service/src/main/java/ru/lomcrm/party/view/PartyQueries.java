@@ -45,14 +45,16 @@ public class PartyQueries {
     }
 
     public record PartyView(UUID id, String type, String name, DirectoryUser.Ref owner, String status, int deliveries, boolean archived,
-                            PartyCard card, List<UUID> companyIds, Instant createdAt, Instant updatedAt, long version) {
+                            PartyCard card, List<UUID> companyIds, List<String> tags, UUID mergedInto, Instant createdAt,
+                            Instant updatedAt, long version) {
     }
 
     public record Page(List<PartyView> items, long total) {
     }
 
+    /** {@code tags}: normalised; {@code allTags}: every tag (else any of them). */
     public record Filter(String type, String ownerId, String status, String text, UUID companyId, Instant createdFrom, Instant createdTo,
-                         boolean archived) {
+                         boolean archived, List<String> tags, boolean allTags) {
     }
 
     public PartyView card(UUID id, String type, CurrentUser caller) {
@@ -75,7 +77,7 @@ public class PartyQueries {
             throw DomainException.invalid("unknown-sort", "Нельзя сортировать по «" + sort + "».").about("sort");
         }
         var params = new MapSqlParameterSource("type", filter.type()).addValue("archived", filter.archived());
-        List<String> where = new ArrayList<>(List.of("type = :type", "archived = :archived"));
+        List<String> where = new ArrayList<>(List.of("type = :type", "archived = :archived", "merged_into IS NULL"));
         ownership.visibleOwners(caller).ifPresent(owners -> {
             where.add("owner_id IN (:owners)");
             params.addValue("owners", owners);
@@ -91,6 +93,10 @@ public class PartyQueries {
         if (filter.companyId() != null) {
             where.add("CAST(:company AS uuid) = ANY(company_ids)");
             params.addValue("company", filter.companyId().toString());
+        }
+        if (filter.tags() != null && !filter.tags().isEmpty()) {
+            where.add(filter.allTags() ? "tags @> ARRAY[:tags]::text[]" : "tags && ARRAY[:tags]::text[]");
+            params.addValue("tags", filter.tags());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip().toLowerCase(java.util.Locale.ROOT);
@@ -120,7 +126,8 @@ public class PartyQueries {
         return new PartyView(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("name"),
                 users.find(ownerId).map(DirectoryUser::ref).orElse(new DirectoryUser.Ref(ownerId, null, null)), rs.getString("status"),
                 rs.getInt("deliveries"), rs.getBoolean("archived"), json.readValue(rs.getString("card"), PartyCard.class),
-                Arrays.asList((UUID[]) rs.getArray("company_ids").getArray()), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Arrays.asList((UUID[]) rs.getArray("company_ids").getArray()), Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                rs.getObject("merged_into", UUID.class), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
     }
 }

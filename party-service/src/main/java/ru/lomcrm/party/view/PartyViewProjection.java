@@ -22,8 +22,12 @@ import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactLinkedToCompany;
 import ru.lomcrm.contracts.party.ContactUnlinkedFromCompany;
 import ru.lomcrm.contracts.party.ContactUpdated;
+import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyDeliveryCounted;
+import ru.lomcrm.contracts.party.PartyMergedInto;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
+import ru.lomcrm.contracts.party.PartyTagged;
+import ru.lomcrm.contracts.party.PartyUntagged;
 import ru.lomcrm.party.party.PartyCard;
 
 /** {@code party_view}: lists and cards of contacts and companies. Every statement is safe to replay. */
@@ -104,6 +108,30 @@ class PartyViewProjection {
     @EventHandler
     void on(ClientPromoted e, @SequenceNumber long version, @Timestamp Instant at) {
         set(e.partyId(), "status = 'permanent'", version, at);
+    }
+
+    @EventHandler
+    void on(PartyTagged e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE party_view SET tags = CASE WHEN ? = ANY(tags) THEN tags ELSE array_append(tags, ?) END, updated_at = ?, version = ?
+                WHERE id = ?""", e.tag(), e.tag(), at.atOffset(ZoneOffset.UTC), version, e.partyId());
+    }
+
+    @EventHandler
+    void on(PartyUntagged e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE party_view SET tags = array_remove(tags, ?), updated_at = ?, version = ? WHERE id = ?", e.tag(),
+                at.atOffset(ZoneOffset.UTC), version, e.partyId());
+    }
+
+    @EventHandler
+    void on(PartyMergedInto e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE party_view SET merged_into = ?, updated_at = ?, version = ? WHERE id = ?", e.survivorId(),
+                at.atOffset(ZoneOffset.UTC), version, e.partyId());
+    }
+
+    @EventHandler
+    void on(PartiesMerged e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE party_view SET updated_at = ?, version = ? WHERE id = ?", at.atOffset(ZoneOffset.UTC), version, e.survivorId());
     }
 
     private void insert(UUID id, String type, PartyCard card, String ownerId, List<UUID> companyIds, long version, Instant at) {

@@ -19,12 +19,21 @@ import org.junit.jupiter.api.Test;
 import ru.lomcrm.contracts.party.ClientPromoted;
 import ru.lomcrm.contracts.party.CompanyCreated;
 import ru.lomcrm.contracts.party.ContactCreated;
+import ru.lomcrm.contracts.party.ContactUpdated;
+import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyDeliveryCounted;
+import ru.lomcrm.contracts.party.PartyMergedInto;
+import ru.lomcrm.contracts.party.PartyTagged;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
 import ru.lomcrm.party.identity.PartyIdentities;
+import ru.lomcrm.party.party.PartyCommands.AbsorbMergedParty;
 import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.CountDelivery;
+import ru.lomcrm.party.party.PartyCommands.CountedDelivery;
+import ru.lomcrm.party.party.PartyCommands.MergePartyInto;
+import ru.lomcrm.party.party.PartyCommands.MergedParty;
 import ru.lomcrm.party.party.PartyCommands.RegisterParty;
+import ru.lomcrm.party.party.PartyCommands.TagParty;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.testing.FixedUserDirectory;
 import ru.lomcrm.platform.web.DomainException;
@@ -34,6 +43,8 @@ class PartyRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final UUID ID = UUID.randomUUID();
     private static final UUID DEAL = UUID.randomUUID();
+    private static final UUID SURVIVOR = UUID.randomUUID();
+    private static final UUID OTHER = UUID.randomUUID();
     private static final ContactCreated CONTACT = new ContactCreated(ID, "Пётр Сидоров", List.of("+79161234567"), List.of(), MANAGER1.id(),
             null, Map.of(), List.of(), null, null, List.of(), false);
 
@@ -112,6 +123,63 @@ class PartyRulesTest {
                 .when(new RegisterParty(ID, PartyCommands.COMPANY, caller(MANAGER1), company, MANAGER1.id(), List.of(), false))
                 .expectEvents(new CompanyCreated(ID, "ООО Вторчермет", "7707083893", List.of(), List.of("info@vtor.ru"), MANAGER1.id(), null,
                         null, null, null, null, null, false));
+    }
+
+    @Test
+    void onlyAHeadOrAnAdminMergesDuplicates() {
+        fixture.given(CONTACT)
+                .when(new MergePartyInto(ID, caller(MANAGER1), SURVIVOR))
+                .expectException(DomainException.class).expectExceptionMessage("Объединить дубли может только руководитель или администратор.");
+        fixture.given(CONTACT)
+                .when(new MergePartyInto(ID, caller(HEAD), SURVIVOR))
+                .expectEvents(new PartyMergedInto(ID, "contact", SURVIVOR));
+    }
+
+    @Test
+    void aMergedDuplicateTakesNoMoreChanges() {
+        fixture.given(CONTACT, new PartyMergedInto(ID, "contact", SURVIVOR))
+                .when(new TagParty(ID, caller(MANAGER1), List.of("долгая оплата")))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aDeliveryNamingAMergedDuplicateIsCountedByTheSurvivor() {
+        fixture.given(CONTACT, new PartyMergedInto(ID, "contact", SURVIVOR))
+                .when(new CountDelivery(ID, DEAL, 1))
+                .expectNoEvents().expectResultMessagePayload(SURVIVOR);
+    }
+
+    @Test
+    void theSurvivorTakesOverTheDuplicatesPhonesTagsAndDeliveriesAndMayBecomePermanent() {
+        UUID otherDeal = UUID.randomUUID();
+        var duplicateCard = new PartyCard("Пётр С.", List.of("+79031112233"), Map.of(), List.of("petr@mail.ru"), "Тула", null, null, List.of(),
+                null, null, null, null, null);
+        var merged = new MergedParty(OTHER, "contact", duplicateCard, java.util.Set.of(), java.util.Set.of("#долгая оплата"),
+                java.util.Set.of(new CountedDelivery(otherDeal, 1), new CountedDelivery(DEAL, 1)));
+        fixture.given(CONTACT, counted(1), counted(2), counted(3), counted(4))
+                .when(new AbsorbMergedParty(ID, caller(HEAD), merged, "один и тот же человек"))
+                .expectEvents(new PartiesMerged(ID, OTHER, "contact", "один и тот же человек"),
+                        new ContactUpdated(ID, "Пётр Сидоров", List.of("+79161234567", "+79031112233"), List.of("petr@mail.ru"), null, Map.of(),
+                                List.of(), "Тула", null),
+                        new PartyTagged(ID, "contact", "#долгая оплата"),
+                        new PartyDeliveryCounted(ID, "contact", otherDeal, 1, 5),
+                        new ClientPromoted(ID, "contact", otherDeal, 5, NOW));
+    }
+
+    @Test
+    void onlyTwoPartiesOfOneKindMerge() {
+        var company = new MergedParty(OTHER, "company", new PartyCard("ООО Лом", List.of(), Map.of(), List.of(), null, null, null,
+                List.of(), null, null, null, null, null), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+        fixture.given(CONTACT)
+                .when(new AbsorbMergedParty(ID, caller(HEAD), company, null))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void tagsAreSpelledOneWayAndAddedOnce() {
+        fixture.given(CONTACT, new PartyTagged(ID, "contact", "#долгая оплата"))
+                .when(new TagParty(ID, caller(MANAGER1), List.of("Долгая   Оплата", "#нужна доставка денег")))
+                .expectEvents(new PartyTagged(ID, "contact", "#нужна доставка денег"));
     }
 
     private static PartyDeliveryCounted counted(int n) {

@@ -1,15 +1,14 @@
-package ru.lomcrm.deal.deal;
+package ru.lomcrm.platform.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import ru.lomcrm.platform.web.DomainException;
 
 /** Tag spelling: "#" + lower-case words separated by single spaces, as the manual writes them. */
 public final class Tags {
 
-    static final int MAX_LENGTH = 60;
+    public static final int MAX_LENGTH = 60;
 
     private Tags() {
     }
