@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -26,11 +27,16 @@ import ru.lomcrm.contracts.deal.DealTagged;
 import ru.lomcrm.contracts.deal.DealUntagged;
 import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
+import ru.lomcrm.contracts.deal.PermanentDealOpened;
 import ru.lomcrm.contracts.deal.Stage;
 import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
+import ru.lomcrm.deal.deal.DealCommands.CloseDealOnPromotion;
 import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
 import ru.lomcrm.deal.deal.DealCommands.DealPatch;
+import ru.lomcrm.deal.deal.DealCommands.MarkDealNotDelivering;
 import ru.lomcrm.deal.deal.DealCommands.MoveDealToStage;
+import ru.lomcrm.deal.deal.DealCommands.OpenPermanentDeal;
+import ru.lomcrm.deal.deal.DealCommands.PromotedDeal;
 import ru.lomcrm.deal.deal.DealCommands.ReplaceDealParty;
 import ru.lomcrm.deal.deal.DealCommands.RecordDelivery;
 import ru.lomcrm.deal.deal.DealCommands.TagDeal;
@@ -54,6 +60,8 @@ public class Deal {
     static final String REPEAT_DELIVERIES = "repeat_deliveries";
     static final String PERMANENT_FUNNEL = "permanent";
     static final String DELIVERING = "delivering";
+    static final String HANDED_OVER = "handed_over";
+    static final String NOT_DELIVERING = "not_delivering";
     private static final String NOT_FOUND = "Сделка не найдена.";
     private static final java.time.Instant EARLIEST_DELIVERY = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
@@ -70,6 +78,10 @@ public class Deal {
     private final Set<String> tags = new HashSet<>();
     private final Set<String> ticketNumbers = new HashSet<>();
     private int deliveries;
+    private BigDecimal deliveredKg = BigDecimal.ZERO;
+    private BigDecimal deliveredAmount = BigDecimal.ZERO;
+    /** When the deal last entered its stage or took a delivery: the quiet period (rule 2) counts from it. */
+    private java.time.Instant lastActivityAt;
 
     protected Deal() {
         // for Axon
@@ -85,6 +97,36 @@ public class Deal {
         DealDetails details = checkDetails(command.details());
         apply(new DealCreated(command.dealId(), checkTitle(command.title()), funnel.code(), stage.code(), command.ownerId(),
                 command.source(), clock.instant(), command.contactId(), command.companyId(), details));
+    }
+
+    /** Rule 1: the supplier's permanent deal, created once (its id comes from the party) by the promotion, owned by the client department. */
+    @CommandHandler
+    public Deal(OpenPermanentDeal command, FunnelCatalog funnels, Clock clock) {
+        FunnelView permanent = funnels.require(PERMANENT_FUNNEL, "funnel");
+        Stage handedOver = permanent.requireStage(HANDED_OVER, "stage");
+        PromotedDeal from = command.from();
+        apply(new DealCreated(command.dealId(), from.title(), permanent.code(), handedOver.code(), command.ownerId(), "promotion",
+                clock.instant(), from.contactId(), from.companyId(), from.details()));
+        apply(new PermanentDealOpened(command.dealId(), from.dealId(), command.partyId(), command.partyType(), from.deliveries(),
+                from.deliveredKg(), from.amount()));
+    }
+
+    /** Rule 1: the 5th delivery made the supplier permanent — its ЛОМ deal is won (once) and hands over what it knows. */
+    @CommandHandler
+    PromotedDeal handle(CloseDealOnPromotion command) {
+        if (!closed && SCRAP_FUNNEL.equals(funnel)) {
+            apply(new DealClosed(id, funnel, stage, Stage.WON, "promotion", ownerId));
+        }
+        return new PromotedDeal(id, funnel, title, contactId, companyId, details, ownerId, deliveries, deliveredKg, deliveredAmount);
+    }
+
+    /** Rule 2: Передан or Везёт with no delivery for the quiet period → Не везет; the next delivery brings it back. */
+    @CommandHandler
+    void handle(MarkDealNotDelivering command, Clock clock) {
+        boolean watched = PERMANENT_FUNNEL.equals(funnel) && !closed && (HANDED_OVER.equals(stage) || DELIVERING.equals(stage));
+        if (watched && lastActivityAt != null && !lastActivityAt.plus(command.quietPeriod()).isAfter(clock.instant())) {
+            apply(new DealStageChanged(id, funnel, stage, NOT_DELIVERING, ownerId));
+        }
     }
 
     @CommandHandler
@@ -117,6 +159,10 @@ public class Deal {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
         requireOpen();
         FunnelView funnelView = funnels.require(funnel, "funnel");
+        if (!funnelView.closable() && (Stage.WON.equals(command.stage()) || Stage.LOST.equals(command.stage()))) {
+            throw DomainException.conflict("deal-never-closes", "Сделки воронки «" + funnelView.name()
+                    + "» не закрываются: постоянный клиент остаётся в работе (Везёт / Не везет).").about("stage");
+        }
         Stage target = funnelView.requireStage(command.stage(), "stage");
         if (target.code().equals(stage)) {
             return AggregateLifecycle.getVersion();
@@ -269,6 +315,7 @@ public class Deal {
 
     @EventSourcingHandler
     void on(DealCreated event) {
+        lastActivityAt = event.createdAt();
         id = event.dealId();
         title = event.title();
         details = event.details();
@@ -288,8 +335,9 @@ public class Deal {
     }
 
     @EventSourcingHandler
-    void on(DealStageChanged event) {
+    void on(DealStageChanged event, @Timestamp java.time.Instant at) {
         stage = event.toStage();
+        lastActivityAt = at;
     }
 
     @EventSourcingHandler
@@ -317,5 +365,8 @@ public class Deal {
     void on(DeliveryCompleted event) {
         deliveries = event.ordinal();
         ticketNumbers.add(event.ticketNo());
+        deliveredKg = deliveredKg.add(event.weightKg());
+        deliveredAmount = deliveredAmount.add(event.amount());
+        lastActivityAt = lastActivityAt == null || event.deliveredAt().isAfter(lastActivityAt) ? event.deliveredAt() : lastActivityAt;
     }
 }

@@ -59,4 +59,21 @@ public final class DealCommands {
     /** Two parties were merged in party-service: a deal naming the duplicate now names the survivor (no rights check: the merge was allowed). */
     public record ReplaceDealParty(@TargetAggregateIdentifier UUID dealId, UUID duplicateId, UUID survivorId) {
     }
+
+    /** Rule 1, from party-service's ClientPromoted: the ЛОМ deal closes as won (if open) and tells what the permanent deal takes over. */
+    public record CloseDealOnPromotion(@TargetAggregateIdentifier UUID dealId) {
+    }
+
+    /** What a promoted client's ЛОМ deal hands over to its permanent deal. */
+    public record PromotedDeal(UUID dealId, String funnel, String title, UUID contactId, UUID companyId, DealDetails details, String ownerId,
+                               int deliveries, BigDecimal deliveredKg, BigDecimal amount) {
+    }
+
+    /** Rule 1: the permanent client's one deal on Постоянные клиенты (лом) / Передан; {@code dealId} is derived from the party. */
+    public record OpenPermanentDeal(@TargetAggregateIdentifier UUID dealId, UUID partyId, String partyType, String ownerId, PromotedDeal from) {
+    }
+
+    /** Rule 2: a permanent deal quiet for {@code quietPeriod} moves to Не везет (ignored when it is not due). */
+    public record MarkDealNotDelivering(@TargetAggregateIdentifier UUID dealId, java.time.Duration quietPeriod) {
+    }
 }

@@ -74,7 +74,7 @@ public class DealQueries {
     public record DealCard(UUID id, String title, String funnel, String stage, DirectoryUser.Ref owner, PartyRef contact,
                            PartyRef company, DealDetails details, List<String> tags, List<Delivery> deliveries,
                            BigDecimal deliveredKg, Boolean hasOpenTask, boolean closed, String lossReason, String source,
-                           Instant createdAt, Instant updatedAt, long version) {
+                           UUID promotedFrom, Instant createdAt, Instant updatedAt, long version) {
     }
 
     public record Page(List<DealItem> items, long total) {
@@ -93,13 +93,13 @@ public class DealQueries {
     }
 
     public DealCard card(UUID id, CurrentUser caller) {
-        var rows = jdbc.query("SELECT " + ITEM_COLUMNS + ", d.details, d.delivered_kg, d.loss_reason, d.source " + FROM
+        var rows = jdbc.query("SELECT " + ITEM_COLUMNS + ", d.details, d.delivered_kg, d.loss_reason, d.source, d.promoted_from " + FROM
                 + " WHERE d.id = :id", Map.of("id", id), (rs, n) -> {
             DealItem item = item(rs);
             return new DealCard(item.id(), item.title(), item.funnel(), item.stage(), item.owner(), item.contact(), item.company(),
                     json.readValue(rs.getString("details"), DealDetails.class), item.tags(), List.of(), rs.getBigDecimal("delivered_kg"),
-                    item.hasOpenTask(), item.closed(), rs.getString("loss_reason"), rs.getString("source"), item.createdAt(),
-                    item.updatedAt(), item.version());
+                    item.hasOpenTask(), item.closed(), rs.getString("loss_reason"), rs.getString("source"),
+                    rs.getObject("promoted_from", UUID.class), item.createdAt(), item.updatedAt(), item.version());
         });
         if (rows.isEmpty()) {
             throw DomainException.notFound("not-found", "Сделка не найдена.");
@@ -108,7 +108,7 @@ public class DealQueries {
         ownership.requireVisible(caller, card.owner().id(), "Сделка не найдена.");
         return new DealCard(card.id(), card.title(), card.funnel(), card.stage(), card.owner(), card.contact(), card.company(),
                 card.details(), card.tags(), deliveries(id), card.deliveredKg(), card.hasOpenTask(), card.closed(), card.lossReason(),
-                card.source(), card.createdAt(), card.updatedAt(), card.version());
+                card.source(), card.promotedFrom(), card.createdAt(), card.updatedAt(), card.version());
     }
 
     /**

@@ -21,6 +21,7 @@ import ru.lomcrm.contracts.deal.DealTagged;
 import ru.lomcrm.contracts.deal.DealUntagged;
 import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
+import ru.lomcrm.contracts.deal.PermanentDealOpened;
 
 /**
  * Keeps {@code deal_view} and {@code deal_delivery} — what the board, the list and the card
@@ -42,12 +43,12 @@ class DealViewProjection {
     void on(DealCreated event, @SequenceNumber long version) {
         jdbc.update("""
                 INSERT INTO deal_view (id, title, funnel, stage, owner_id, contact_id, company_id, expected_volume_t, details,
-                                       source, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                                       source, created_at, updated_at, activity_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
                 event.dealId(), event.title(), event.funnel(), event.stage(), event.ownerId(), event.contactId(), event.companyId(),
                 event.details().expectedMonthlyVolumeT(), details(event.details()), event.source(), time(event.createdAt()),
-                time(event.createdAt()), version);
+                time(event.createdAt()), time(event.createdAt()), version);
     }
 
     @EventHandler
@@ -62,8 +63,8 @@ class DealViewProjection {
 
     @EventHandler
     void on(DealStageChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("UPDATE deal_view SET stage = ?, updated_at = ?, version = ? WHERE id = ?", event.toStage(), time(at), version,
-                event.dealId());
+        jdbc.update("UPDATE deal_view SET stage = ?, activity_at = ?, updated_at = ?, version = ? WHERE id = ?", event.toStage(), time(at),
+                time(at), version, event.dealId());
     }
 
     @EventHandler
@@ -102,9 +103,16 @@ class DealViewProjection {
                 event.amount(), event.ticketNo(), event.acceptedBy());
         if (inserted == 1) {
             jdbc.update("""
-                    UPDATE deal_view SET deliveries = ?, delivered_kg = delivered_kg + ?, updated_at = ?, version = ? WHERE id = ?""",
-                    event.ordinal(), event.weightKg(), time(at), version, event.dealId());
+                    UPDATE deal_view SET deliveries = ?, delivered_kg = delivered_kg + ?, activity_at = GREATEST(activity_at, ?),
+                                         updated_at = ?, version = ? WHERE id = ?""",
+                    event.ordinal(), event.weightKg(), time(event.deliveredAt()), time(at), version, event.dealId());
         }
+    }
+
+    @EventHandler
+    void on(PermanentDealOpened event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE deal_view SET promoted_from = ?, updated_at = ?, version = ? WHERE id = ?", event.fromDealId(), time(at), version,
+                event.dealId());
     }
 
     private String details(DealDetails details) {

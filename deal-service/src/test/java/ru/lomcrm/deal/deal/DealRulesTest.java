@@ -3,6 +3,7 @@ package ru.lomcrm.deal.deal;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.ADMIN;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.CLIENT1;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD2;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER1;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER2;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.caller;
@@ -29,7 +30,12 @@ import ru.lomcrm.contracts.deal.DealUntagged;
 import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
 import ru.lomcrm.contracts.deal.Stage;
+import ru.lomcrm.contracts.deal.PermanentDealOpened;
 import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
+import ru.lomcrm.deal.deal.DealCommands.CloseDealOnPromotion;
+import ru.lomcrm.deal.deal.DealCommands.MarkDealNotDelivering;
+import ru.lomcrm.deal.deal.DealCommands.OpenPermanentDeal;
+import ru.lomcrm.deal.deal.DealCommands.PromotedDeal;
 import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
 import ru.lomcrm.deal.deal.DealCommands.DealPatch;
 import ru.lomcrm.deal.deal.DealCommands.MoveDealToStage;
@@ -233,6 +239,66 @@ class DealRulesTest {
     }
 
     /** The two funnels of the manual, without a database. */
+    @Test
+    void theFifthDeliveryClosesTheScrapDealAsWonOnceAndHandsOverItsTotals() {
+        var from = new PromotedDeal(ID, "scrap", "Втормет", null, null, DealDetails.EMPTY, MANAGER1.id(), 2, new BigDecimal("2469.0"),
+                new BigDecimal("61725.00"));
+        fixture.given(created("scrap", "repeat_deliveries", MANAGER1.id()), completed(1, "Т-1"), completed(2, "Т-2"))
+                .when(new CloseDealOnPromotion(ID))
+                .expectEvents(new DealClosed(ID, "scrap", "repeat_deliveries", Stage.WON, "promotion", MANAGER1.id()))
+                .expectResultMessagePayload(from);
+        fixture.given(created("scrap", "repeat_deliveries", MANAGER1.id()),
+                        new DealClosed(ID, "scrap", "repeat_deliveries", Stage.WON, "promotion", MANAGER1.id()))
+                .when(new CloseDealOnPromotion(ID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPermanentClientsDealOpensOnHandedOverForTheClientDepartmentCarryingTheScrapDeal() {
+        UUID company = UUID.randomUUID();
+        UUID scrapDeal = UUID.randomUUID();
+        var from = new PromotedDeal(scrapDeal, "scrap", "Втормет", null, company, DealDetails.EMPTY, MANAGER1.id(), 5, new BigDecimal("6172.5"),
+                new BigDecimal("154312.50"));
+        fixture.givenNoPriorActivity()
+                .when(new OpenPermanentDeal(ID, company, "company", HEAD2.id(), from))
+                .expectEvents(new DealCreated(ID, "Втормет", "permanent", "handed_over", HEAD2.id(), "promotion", NOW, null, company,
+                                DealDetails.EMPTY),
+                        new PermanentDealOpened(ID, scrapDeal, company, "company", 5, new BigDecimal("6172.5"), new BigDecimal("154312.50")));
+    }
+
+    @Test
+    void aPermanentClientsDealNeverCloses() {
+        fixture.given(created("permanent", "delivering", MANAGER1.id()))
+                .when(new MoveDealToStage(ID, null, caller(MANAGER1), "lost", "не возит"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("не закрываются")).expectNoEvents();
+    }
+
+    @Test
+    void aPermanentDealQuietForThePeriodMovesToNotDeliveringOnlyWhenDue() {
+        var quiet = java.time.Duration.ofDays(30);
+        fixture.given(new DealCreated(ID, "Втормет", "permanent", "handed_over", MANAGER1.id(), "promotion", NOW.minus(java.time.Duration.ofDays(31)),
+                        null, null, DealDetails.EMPTY))
+                .when(new MarkDealNotDelivering(ID, quiet))
+                .expectEvents(new DealStageChanged(ID, "permanent", "handed_over", "not_delivering", MANAGER1.id()));
+        fixture.given(new DealCreated(ID, "Втормет", "permanent", "handed_over", MANAGER1.id(), "promotion", NOW.minus(java.time.Duration.ofDays(29)),
+                        null, null, DealDetails.EMPTY))
+                .when(new MarkDealNotDelivering(ID, quiet))
+                .expectNoEvents();
+        fixture.given(created("permanent", "not_delivering", MANAGER1.id()))
+                .when(new MarkDealNotDelivering(ID, java.time.Duration.ofDays(1)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNextDeliveryBringsAQuietPermanentClientBackToDelivering() {
+        fixture.given(created("permanent", "not_delivering", MANAGER1.id()))
+                .when(delivery("Т-9"))
+                .expectEvents(new DeliveryCompleted(ID, "permanent", null, null, 1, NOW, new BigDecimal("1234.5"), "3А", new BigDecimal("25000"),
+                                new BigDecimal("30862.50"), "Т-9", MANAGER1.id()),
+                        new DealStageChanged(ID, "permanent", "not_delivering", "delivering", MANAGER1.id()));
+    }
+
     static final class DefaultFunnelsOnly extends FunnelCatalog {
 
         DefaultFunnelsOnly() {
