@@ -44,6 +44,7 @@ import ru.lomcrm.deal.view.DealQueries.DealCard;
 import ru.lomcrm.deal.view.DealQueries.Delivery;
 import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
+import ru.lomcrm.deal.party.PartyAccess;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
 import ru.lomcrm.platform.web.IfMatch;
@@ -62,8 +63,11 @@ public class DealCommandController {
     private final Ownership ownership;
     private final JsonMapper json;
     private final Validator validator;
+    private final PartyAccess parties;
 
-    DealCommandController(CommandGateway commands, DealQueries deals, Ownership ownership, JsonMapper json, Validator validator) {
+    DealCommandController(CommandGateway commands, DealQueries deals, Ownership ownership, JsonMapper json, Validator validator,
+                          PartyAccess parties) {
+        this.parties = parties;
         this.commands = commands;
         this.deals = deals;
         this.ownership = ownership;
@@ -76,8 +80,10 @@ public class DealCommandController {
         String ownerId = body.ownerId() == null || body.ownerId().isBlank() ? caller.id() : body.ownerId();
         ownership.requireAssignable(caller, ownerId);
         UUID id = UUID.randomUUID();
+        UUID contactId = parties.usable(caller, body.contactId(), "contact", "contactId");
+        UUID companyId = parties.usable(caller, body.companyId(), "company", "companyId");
         send(new CreateDeal(id, caller, body.title(), body.funnel() == null ? DEFAULT_FUNNEL : body.funnel(), body.stage(), ownerId,
-                "manual", body.contactId(), body.companyId(), body.details()), caller);
+                "manual", contactId, companyId, body.details()), caller);
         return ResponseEntity.created(URI.create("/api/deals/" + id)).body(deals.awaitCard(id, 0, caller));
     }
 
@@ -95,7 +101,8 @@ public class DealCommandController {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
                     e.getPath().isEmpty() ? "body" : e.getPath().get(0).getPropertyName(), "некорректное значение")));
         }
-        var command = new UpdateDeal(id, IfMatch.version(ifMatch), caller, new DealPatch(patch.title(), patch.contactId(), patch.companyId(),
+        var command = new UpdateDeal(id, IfMatch.version(ifMatch), caller, new DealPatch(patch.title(),
+                parties.usable(caller, patch.contactId(), "contact", "contactId"), parties.usable(caller, patch.companyId(), "company", "companyId"),
                 patch.expectedMonthlyVolumeT(), patch.metalGrades(), patch.priceTerms(), patch.address(), patch.notes(),
                 patch.questionnaire() == null ? null : patch.questionnaire().toQuestionnaire(), cleared(body)));
         return deals.awaitCard(id, this.<Long>send(command, caller), caller);

@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import ru.lomcrm.contracts.EventEnvelope;
-import ru.lomcrm.contracts.IntegrationEvent;
-import ru.lomcrm.contracts.Topics;
-import ru.lomcrm.contracts.party.CompanyCreated;
-import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactUpdated;
 import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.deal.DealApiFixture;
-import ru.lomcrm.platform.events.EventJson;
+import ru.lomcrm.deal.KnownParties;
 import ru.lomcrm.platform.testing.CrmServiceTest;
-import ru.lomcrm.platform.testing.TestInfrastructure;
 
 /** Names on the board come from party-service's events, replicated here; nothing calls party-service. */
 @CrmServiceTest(database = "crm_deal")
@@ -36,20 +25,23 @@ class PartyNamesOnDealsTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private DealApiFixture api;
+    private KnownParties parties;
 
     @BeforeEach
     void setUp() {
         api = new DealApiFixture(port);
+        parties = new KnownParties(jdbc);
     }
 
     @Test
     void theBoardAndTheListShowAndFindTheContactAndCompanyByNameAndPhone() throws Exception {
-        UUID contactId = UUID.randomUUID();
-        UUID companyId = UUID.randomUUID();
         String phone = "+7916" + (1000000 + (System.nanoTime() % 8999999));
-        publish(contactId, new ContactCreated(contactId, "Пётр Сидоров", List.of(phone), List.of(), "u"));
-        publish(companyId, new CompanyCreated(companyId, "ООО Уралвтормет", "7707083893", List.of(), List.of(), "u"));
+        UUID contactId = parties.contactOf("manager1", "Пётр Сидоров", phone);
+        UUID companyId = parties.companyOf("manager1", "ООО Уралвтормет");
         String dealId = api.dealOf("manager1", "contactId", contactId, "companyId", companyId).path("id").asString();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -62,21 +54,20 @@ class PartyNamesOnDealsTest {
                 .json().path("items").findValuesAsString("id")).contains(dealId);
         assertThat(api.as("manager1").get("/api/deals?q=уралвтормет&size=500").json().path("items").findValuesAsString("id")).contains(dealId);
 
-        publish(contactId, new ContactUpdated(contactId, "Пётр Сидоров-Иванов", List.of(phone), List.of()));
+        parties.publish(contactId, new ContactUpdated(contactId, "Пётр Сидоров-Иванов", List.of(phone), List.of()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=200")
                 .json().toString()).contains("Пётр Сидоров-Иванов"));
     }
 
     @Test
     void dealsOfAMergedDuplicateFollowTheSurvivor() throws Exception {
-        UUID survivor = UUID.randomUUID();
-        UUID duplicate = UUID.randomUUID();
-        UUID company = UUID.randomUUID();
-        publish(survivor, new ContactCreated(survivor, "Пётр Сидоров", List.of(), List.of(), "u"));
+        UUID survivor = parties.contactOf("manager1", "Пётр Сидоров");
+        UUID duplicate = parties.contactOf("manager1", "Петя Сидоров");
+        UUID company = parties.companyOf("manager1", "ООО Лом");
         String dealId = api.dealOf("manager1", "contactId", duplicate, "companyId", company).path("id").asString();
         String untouched = api.dealOf("manager1", "companyId", company).path("id").asString();
 
-        publish(survivor, new PartiesMerged(survivor, duplicate, "contact", "один человек"));
+        parties.publish(survivor, new PartiesMerged(survivor, duplicate, "contact", "один человек"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(api.as("manager1").get("/api/deals/" + dealId).json().path("contact").path("id").asString())
@@ -86,14 +77,28 @@ class PartyNamesOnDealsTest {
         assertThat(api.as("manager1").get("/api/deals?contactId=" + survivor).json().path("total").asInt()).isEqualTo(1);
         assertThat(api.as("manager1").get("/api/deals/" + untouched).json().path("contact").isMissingNode()).isTrue();
         assertThat(api.as("manager1").get("/api/deals/" + dealId + "/history").json().toString()).contains("DealUpdated");
+
+        // a deal naming the merged duplicate from now on names the survivor
+        String later = api.dealOf("manager1", "contactId", duplicate).path("id").asString();
+        assertThat(api.as("manager1").get("/api/deals/" + later).json().path("contact").path("id").asString()).isEqualTo(survivor.toString());
     }
 
-    private static void publish(UUID key, IntegrationEvent event) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            String value = EventJson.write(new EventEnvelope<>(UUID.randomUUID(), event.eventType(), key.toString(), 0, Instant.now(), "u", event));
-            producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.PARTY), key.toString(), value)).get();
-        }
+    @Test
+    void aDealCannotTakeAClientTheAuthorDoesNotSee() throws Exception {
+        UUID theirs = parties.contactOf("manager1", "Клиент менеджера 1");
+        UUID company = parties.companyOf("manager1", "ООО Чужая");
+
+        var refused = api.as("manager2").post("/api/deals", java.util.Map.of("title", "Увод", "contactId", theirs));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("contactId");
+        assertThat(refused.json().path("detail").asString()).isEqualTo("Контакт не найден.");
+        String own = api.dealOf("manager2").path("id").asString();
+        assertThat(api.as("manager2").patch("/api/deals/" + own, java.util.Map.of("companyId", company)).status()).isEqualTo(422);
+        assertThat(api.as("manager1").post("/api/deals", java.util.Map.of("title", "Не тот тип", "contactId", company)).status()).isEqualTo(422);
+        assertThat(api.as("manager2").post("/api/deals", java.util.Map.of("title", "Нет такого", "companyId", UUID.randomUUID())).status())
+                .isEqualTo(422);
+
+        assertThat(api.dealOf("head", "contactId", theirs, "ownerId", KnownParties.userId("manager1")).path("contact").path("id").asString())
+                .isEqualTo(theirs.toString());
     }
 }

@@ -22,6 +22,7 @@ import ru.lomcrm.contracts.EventEnvelope;
 import ru.lomcrm.contracts.Topics;
 import ru.lomcrm.contracts.party.ClientPromoted;
 import ru.lomcrm.deal.DealApiFixture;
+import ru.lomcrm.deal.KnownParties;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.CrmServiceTest;
 import ru.lomcrm.platform.testing.MovableClock;
@@ -55,8 +56,8 @@ class PermanentClientsTest {
 
     @Test
     void aPromotedSupplierGetsExactlyOnePermanentDealForTheClientDepartmentAndTheScrapDealIsWon() throws Exception {
-        UUID contact = UUID.randomUUID();
-        UUID company = UUID.randomUUID();
+        UUID contact = new KnownParties(jdbc).contactOf("manager1", "Иван Петров");
+        UUID company = new KnownParties(jdbc).companyOf("manager1", "ООО Втормет");
         String scrapDeal = scrapDealWithFiveDeliveries(contact, company);
 
         try (var dealTopic = TopicProbe.open(TestInfrastructure.endpoints().kafkaBootstrap(), TestInfrastructure.topic(Topics.DEAL))) {
@@ -91,7 +92,7 @@ class PermanentClientsTest {
 
     @Test
     void aQuietPermanentClientMovesToNotDeliveringOnceAndTheNextDeliveryBringsItBack() throws Exception {
-        UUID company = UUID.randomUUID();
+        UUID company = new KnownParties(jdbc).companyOf("manager1", "ООО Тихий");
         String scrapDeal = scrapDealWithFiveDeliveries(null, company);
         publish(company, promoted(company, "company", scrapDeal));
         String permanent = awaitPermanentDealOf(company).path("id").asString();
