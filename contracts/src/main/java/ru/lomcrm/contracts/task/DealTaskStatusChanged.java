@@ -1,0 +1,19 @@
+package ru.lomcrm.contracts.task;
+
+import java.util.UUID;
+
+import ru.lomcrm.contracts.IntegrationEvent;
+
+/**
+ * Rule 3 for the board: how many open (not done, not deleted) tasks a deal has now. Emitted by
+ * task-service when a deal first becomes known to it and then whenever that number changes — so
+ * every flip of {@code hasOpenTask} is one of these. Keyed by {@code dealId} (the envelope's
+ * {@code aggregateId}); {@code aggregateVersion} grows by one per event of the same deal, so a
+ * consumer may ignore one older than what it has applied.
+ *
+ * @param dealId      the deal (deal-service's id)
+ * @param hasOpenTask {@code openTasks > 0}
+ * @param openTasks   the number of open tasks linked to the deal
+ */
+public record DealTaskStatusChanged(UUID dealId, boolean hasOpenTask, int openTasks) implements IntegrationEvent {
+}

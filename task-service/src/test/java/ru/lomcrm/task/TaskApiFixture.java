@@ -1,0 +1,108 @@
+package ru.lomcrm.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.lomcrm.contracts.EventEnvelope;
+import ru.lomcrm.contracts.IntegrationEvent;
+import ru.lomcrm.contracts.Topics;
+import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.platform.events.EventJson;
+import ru.lomcrm.platform.testing.ApiClient;
+import ru.lomcrm.platform.testing.TestInfrastructure;
+import ru.lomcrm.platform.testing.Tokens;
+
+/**
+ * Small factories for task API tests: a client per demo user, users' ids, a task with sensible
+ * fields, and other services' events published to this JVM's test topics (as deal-service and
+ * party-service would).
+ */
+public final class TaskApiFixture {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, String> producer;
+
+    private final ApiClient anonymous;
+
+    public TaskApiFixture(int port) {
+        this.anonymous = ApiClient.at("http://127.0.0.1:" + port);
+    }
+
+    public ApiClient anonymous() {
+        return anonymous;
+    }
+
+    public ApiClient as(String username) {
+        return anonymous.withToken(Tokens.of(username));
+    }
+
+    /** The Keycloak user id of a demo user (the {@code sub} of their token). */
+    public static String idOf(String username) {
+        String payload = Tokens.of(username).split("\\.")[1];
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).path("sub").asString();
+    }
+
+    /** Tomorrow, to the second: due times that nothing in a test run passes by accident. */
+    public static String tomorrow() {
+        return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A new task of {@code username} due tomorrow; extra fields override the defaults. */
+    public JsonNode taskOf(String username, Object... fields) {
+        Map<String, Object> body = new HashMap<>(Map.of("text", "Позвонить " + System.nanoTime(), "type", "call", "dueAt", tomorrow()));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (fields[i + 1] == null) {
+                body.remove((String) fields[i]);
+            } else {
+                body.put((String) fields[i], fields[i + 1]);
+            }
+        }
+        var response = as(username).post("/api/tasks", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    /** A deal of {@code ownerUsername} on ЛОМ / Лид, as deal-service announces it (version 0). */
+    public static UUID dealOf(String ownerUsername, String title) {
+        UUID dealId = UUID.randomUUID();
+        publishDeal(dealId, 0, new DealCreated(dealId, title, "scrap", "lead", idOf(ownerUsername), "manual", Instant.now(), null, null, null));
+        return dealId;
+    }
+
+    /** Publishes a deal event with a fresh event id; {@code version} is the deal's sequence number of the event. */
+    public static EventEnvelope<IntegrationEvent> publishDeal(UUID dealId, long version, IntegrationEvent event) {
+        var envelope = new EventEnvelope<>(UUID.randomUUID(), event.eventType(), dealId.toString(), version, Instant.now(), "u", event);
+        publish(Topics.DEAL, envelope);
+        return envelope;
+    }
+
+    public static void publishParty(UUID partyId, IntegrationEvent event) {
+        publish(Topics.PARTY, new EventEnvelope<>(UUID.randomUUID(), event.eventType(), partyId.toString(), 0, Instant.now(), "u", event));
+    }
+
+    /** Sends exactly this envelope (again, if it was sent before: a redelivery). */
+    public static synchronized void publish(String contractTopic, EventEnvelope<IntegrationEvent> envelope) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
+                    "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class));
+        }
+        try {
+            producer.send(new ProducerRecord<>(TestInfrastructure.topic(contractTopic), envelope.aggregateId(), EventJson.write(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish " + envelope.eventType(), e);
+        }
+    }
+}
