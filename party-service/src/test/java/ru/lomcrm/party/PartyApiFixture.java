@@ -64,6 +64,14 @@ public final class PartyApiFixture {
                 delivery));
     }
 
+    /** The Keycloak id of a demo user (the subject of their token). */
+    public static String userId(String username) {
+        String payload = Tokens.of(username).split("\\.")[1];
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(new String(java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))
+                .path("sub").asString();
+    }
+
     public static void publishToDealTopic(UUID key, String... values) throws Exception {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),

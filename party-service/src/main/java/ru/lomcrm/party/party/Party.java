@@ -39,6 +39,7 @@ import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.CountDelivery;
 import ru.lomcrm.party.party.PartyCommands.CountedDelivery;
 import ru.lomcrm.party.party.PartyCommands.EditParty;
+import ru.lomcrm.party.party.PartyCommands.HandOverParty;
 import ru.lomcrm.party.party.PartyCommands.LinkContactToCompany;
 import ru.lomcrm.party.party.PartyCommands.MergePartyInto;
 import ru.lomcrm.party.party.PartyCommands.MergedParty;
@@ -63,6 +64,7 @@ import ru.lomcrm.platform.web.Tags;
 public class Party {
 
     public static final int PERMANENT_AFTER = 5;
+    static final String HANDED_OVER = "Постоянный клиент передан в клиентский отдел";
     private static final String NOT_FOUND = "Запись не найдена.";
 
     @AggregateIdentifier
@@ -124,6 +126,13 @@ public class Party {
             apply(new PartyOwnerChanged(id, kind, ownerId, command.ownerId(), command.reason()));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    void handle(HandOverParty command) {
+        if (mergedInto == null && !Objects.equals(ownerId, command.toOwnerId())) {
+            apply(new PartyOwnerChanged(id, kind, ownerId, command.toOwnerId(), HANDED_OVER));
+        }
     }
 
     @CommandHandler

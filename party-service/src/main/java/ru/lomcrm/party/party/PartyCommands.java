@@ -72,4 +72,8 @@ public final class PartyCommands {
     /** A company was merged: its contacts now work for the survivor (a consequence of an allowed merge, not the caller's own edit). */
     public record MoveContactToCompany(@TargetAggregateIdentifier UUID contactId, UUID fromCompanyId, UUID toCompanyId) {
     }
+
+    /** Rule 1: a permanent client passes to its new deal's owner in the client department (the system does it, no caller). */
+    public record HandOverParty(@TargetAggregateIdentifier UUID partyId, String toOwnerId, UUID permanentDealId) {
+    }
 }

@@ -1,6 +1,7 @@
 package ru.lomcrm.party.party;
 
 import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD;
+import static ru.lomcrm.platform.testing.FixedUserDirectory.HEAD2;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER1;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.MANAGER2;
 import static ru.lomcrm.platform.testing.FixedUserDirectory.caller;
@@ -30,6 +31,7 @@ import ru.lomcrm.party.party.PartyCommands.AbsorbMergedParty;
 import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.CountDelivery;
 import ru.lomcrm.party.party.PartyCommands.CountedDelivery;
+import ru.lomcrm.party.party.PartyCommands.HandOverParty;
 import ru.lomcrm.party.party.PartyCommands.MergePartyInto;
 import ru.lomcrm.party.party.PartyCommands.MergedParty;
 import ru.lomcrm.party.party.PartyCommands.RegisterParty;
@@ -173,6 +175,17 @@ class PartyRulesTest {
         fixture.given(CONTACT)
                 .when(new AbsorbMergedParty(ID, caller(HEAD), company, null))
                 .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aPermanentClientPassesToTheClientDepartmentOnce() {
+        UUID deal = UUID.randomUUID();
+        fixture.given(CONTACT)
+                .when(new HandOverParty(ID, HEAD2.id(), deal))
+                .expectEvents(new PartyOwnerChanged(ID, "contact", MANAGER1.id(), HEAD2.id(), Party.HANDED_OVER));
+        fixture.given(CONTACT, new PartyOwnerChanged(ID, "contact", MANAGER1.id(), HEAD2.id(), Party.HANDED_OVER))
+                .when(new HandOverParty(ID, HEAD2.id(), deal))
+                .expectNoEvents();
     }
 
     @Test
