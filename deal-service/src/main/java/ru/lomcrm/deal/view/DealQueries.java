@@ -36,11 +36,12 @@ public class DealQueries {
 
     private static final String ITEM_COLUMNS = """
             d.id, d.title, d.funnel, d.stage, d.owner_id, d.contact_id, d.company_id, d.expected_volume_t, d.tags, d.deliveries,
-            d.has_open_task, d.closed, d.created_at, d.updated_at, d.version, c.name AS contact_name, co.name AS company_name""";
+            ts.has_open_task, d.closed, d.created_at, d.updated_at, d.version, c.name AS contact_name, co.name AS company_name""";
     private static final String FROM = """
             FROM deal_view d
             LEFT JOIN party_name c ON c.id = d.contact_id
-            LEFT JOIN party_name co ON co.id = d.company_id""";
+            LEFT JOIN party_name co ON co.id = d.company_id
+            LEFT JOIN deal_task_status ts ON ts.deal_id = d.id""";
     private static final Map<String, String> SORTABLE = Map.of(
             "updatedAt", "d.updated_at", "createdAt", "d.created_at", "title", "d.title", "stage", "d.stage",
             "expectedVolumeT", "d.expected_volume_t", "deliveries", "d.deliveries");

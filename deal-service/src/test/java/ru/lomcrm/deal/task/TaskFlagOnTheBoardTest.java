@@ -1,0 +1,80 @@
+package ru.lomcrm.deal.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ru.lomcrm.contracts.EventEnvelope;
+import ru.lomcrm.contracts.Topics;
+import ru.lomcrm.contracts.task.DealTaskStatusChanged;
+import ru.lomcrm.deal.DealApiFixture;
+import ru.lomcrm.platform.events.EventJson;
+import ru.lomcrm.platform.testing.CrmServiceTest;
+import ru.lomcrm.platform.testing.TestInfrastructure;
+
+/** Rule 3 on the board: task-service tells whether a deal has an open task; the board and the card show it without asking. */
+@CrmServiceTest(database = "crm_deal")
+class TaskFlagOnTheBoardTest {
+
+    @LocalServerPort
+    int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private DealApiFixture api;
+
+    @BeforeEach
+    void setUp() {
+        api = new DealApiFixture(port);
+    }
+
+    @Test
+    void theBoardShowsADealWithoutATaskAndIgnoresAnOutdatedStatus() throws Exception {
+        String id = api.dealOf("manager1").path("id").asString();
+        UUID dealId = UUID.fromString(id);
+        assertThat(api.as("manager1").get("/api/deals/" + id).json().path("hasOpenTask").isMissingNode()).isTrue();
+
+        publish(dealId, status(dealId, true, 1, 0), status(dealId, false, 0, 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.as("manager1").get("/api/deals/" + id).json().path("hasOpenTask").asBoolean(true)).isFalse());
+
+        String outdated = status(dealId, true, 1, 0);
+        publish(dealId, outdated);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", Long.class, TaskStatusReplica.CONSUMER,
+                EventJson.read(outdated).eventId()) == 1);
+        assertThat(api.as("manager1").get("/api/deals/" + id).json().path("hasOpenTask").asBoolean(true)).isFalse();
+
+        publish(dealId, status(dealId, true, 1, 2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=200")
+                .json().findParents("id").stream().filter(card -> id.equals(card.path("id").asString())).findFirst().orElseThrow()
+                .path("hasOpenTask").asBoolean()).isTrue());
+    }
+
+    private static String status(UUID dealId, boolean open, int count, long version) {
+        return EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "DealTaskStatusChanged", dealId.toString(), version, Instant.now(), "u",
+                new DealTaskStatusChanged(dealId, open, count)));
+    }
+
+    private static void publish(UUID key, String... values) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
+                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.TASK), key.toString(), value)).get();
+            }
+        }
+    }
+}
