@@ -1,0 +1,187 @@
+import { http } from './http';
+import type {
+  Board, BulkResult, CustomList, DealCard, DealHistoryEntry, DealItem, DealWithoutTask, Delivery, DirectoryUser, DuplicateMatch,
+  Funnel, ListElement, Me, Page, Party, PartyHistoryEntry, PartyType, Task, TaskCalendar, TaskType, UnsortedLead,
+} from './types';
+
+// ---- people ---------------------------------------------------------------------------------
+export const meApi = {
+  me: () => http.get<Me>('/api/me'),
+  users: () => http.get<{ items: DirectoryUser[] }>('/api/users').then((r) => r.items),
+};
+
+// ---- deals ----------------------------------------------------------------------------------
+export interface DealListQuery {
+  funnel?: string;
+  stage?: string[];
+  owner?: string;
+  contactId?: string;
+  companyId?: string;
+  tags?: string[];
+  tagsMode?: 'any' | 'all';
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+  closed?: boolean;
+  sort?: string;
+  direction?: 'asc' | 'desc';
+  page?: number;
+  size?: number;
+}
+
+export interface BoardQuery {
+  owner?: string;
+  tags?: string[];
+  q?: string;
+  stage?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface NewDeal {
+  title: string;
+  funnel?: string;
+  stage?: string;
+  contactId?: string;
+  companyId?: string;
+  ownerId?: string;
+  expectedMonthlyVolumeT?: number | null;
+  metalGrades?: string[];
+  priceTerms?: string;
+  address?: string;
+  notes?: string;
+}
+
+export interface NewDelivery {
+  deliveredAt: string;
+  weightKg: number;
+  grade: string;
+  pricePerTonne: number;
+  ticketNo: string;
+}
+
+export type BulkAction =
+  | { action: 'move'; stage: string; lossReason?: string }
+  | { action: 'tag'; tags: string[] }
+  | { action: 'untag'; tags: string[] }
+  | { action: 'owner'; ownerId: string };
+
+export const dealApi = {
+  funnels: () => http.get<{ items: Funnel[] }>('/api/funnels').then((r) => r.items),
+  board: (funnel: string, query: BoardQuery, signal?: AbortSignal) =>
+    http.get<Board>(`/api/funnels/${encodeURIComponent(funnel)}/board`, { ...query }, signal),
+  list: (query: DealListQuery, signal?: AbortSignal) => http.get<Page<DealItem>>('/api/deals', { ...query }, signal),
+  card: (id: string) => http.get<DealCard>(`/api/deals/${id}`),
+  create: (deal: NewDeal) => http.post<DealCard>('/api/deals', deal),
+  update: (id: string, patch: Record<string, unknown>, version?: number) =>
+    http.patch<DealCard>(`/api/deals/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
+  move: (id: string, stage: string, lossReason?: string) => http.post<DealCard>(`/api/deals/${id}/stage`, { stage, lossReason }),
+  changeOwner: (id: string, ownerId: string) => http.post<DealCard>(`/api/deals/${id}/owner`, { ownerId }),
+  tag: (id: string, tags: string[]) => http.post<DealCard>(`/api/deals/${id}/tags`, { tags }),
+  untag: (id: string, tag: string) => http.delete<DealCard>(`/api/deals/${id}/tags/${encodeURIComponent(tag)}`),
+  tagPresets: () => http.get<{ items: string[] }>('/api/deals/tags').then((r) => r.items),
+  addDelivery: (id: string, delivery: NewDelivery) => http.post<Delivery>(`/api/deals/${id}/deliveries`, delivery),
+  history: (id: string) => http.get<{ items: DealHistoryEntry[] }>(`/api/deals/${id}/history`).then((r) => r.items),
+  bulk: (ids: string[], action: BulkAction) => http.post<{ results: BulkResult[] }>('/api/deals/bulk', { ids, ...action }).then((r) => r.results),
+  unsorted: (status: 'pending' | 'accepted' | 'declined' | 'all' = 'pending') =>
+    http.get<{ items: UnsortedLead[]; pending: number }>('/api/unsorted', { status }),
+  acceptLead: (id: string) => http.post<DealCard>(`/api/unsorted/${id}/accept`),
+  declineLead: (id: string, reason: string) => http.post<UnsortedLead>(`/api/unsorted/${id}/decline`, { reason }),
+};
+
+// ---- contacts and companies ------------------------------------------------------------------
+export interface PartyListQuery {
+  owner?: string;
+  status?: 'potential' | 'permanent';
+  q?: string;
+  companyId?: string;
+  tags?: string[];
+  tagsMode?: 'any' | 'all';
+  createdFrom?: string;
+  createdTo?: string;
+  archived?: boolean;
+  sort?: string;
+  direction?: 'asc' | 'desc';
+  page?: number;
+  size?: number;
+}
+
+export interface NewParty {
+  name: string;
+  phones?: string[];
+  emails?: string[];
+  inn?: string;
+  position?: string;
+  address?: string;
+  notes?: string;
+  legalName?: string;
+  companyId?: string;
+  force?: boolean;
+}
+
+const base = (type: PartyType) => (type === 'contact' ? '/api/contacts' : '/api/companies');
+
+export const partyApi = {
+  list: (type: PartyType, query: PartyListQuery, signal?: AbortSignal) => http.get<Page<Party>>(base(type), { ...query }, signal),
+  card: (type: PartyType, id: string) => http.get<Party>(`${base(type)}/${id}`),
+  create: (type: PartyType, party: NewParty) => http.post<Party>(base(type), party),
+  update: (type: PartyType, id: string, patch: Record<string, unknown>, version?: number) =>
+    http.patch<Party>(`${base(type)}/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
+  tag: (type: PartyType, id: string, tags: string[]) => http.post<Party>(`${base(type)}/${id}/tags`, { tags }),
+  untag: (type: PartyType, id: string, tag: string) => http.delete<Party>(`${base(type)}/${id}/tags`, { tag }),
+  history: (type: PartyType, id: string) => http.get<{ items: PartyHistoryEntry[] }>(`${base(type)}/${id}/history`).then((r) => r.items),
+  duplicates: (query: { phone?: string; email?: string; inn?: string }, signal?: AbortSignal) =>
+    http.get<{ items: DuplicateMatch[] }>('/api/parties/duplicates', query, signal).then((r) => r.items),
+  lists: () => http.get<{ items: CustomList[] }>('/api/lists').then((r) => r.items),
+  elements: (listId: string, query: { q?: string; page?: number; size?: number }, signal?: AbortSignal) =>
+    http.get<Page<ListElement>>(`/api/lists/${listId}/elements`, query, signal),
+};
+
+// ---- tasks ----------------------------------------------------------------------------------
+export interface TaskListQuery {
+  assigneeId?: string;
+  status?: string[];
+  type?: string;
+  dealId?: string;
+  contactId?: string;
+  companyId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  sort?: string;
+  direction?: 'asc' | 'desc';
+  page?: number;
+  size?: number;
+}
+
+export interface TaskDue {
+  dueAt?: string | null;
+  dueDate?: string | null;
+  timeZone?: string;
+}
+
+export interface NewTask extends TaskDue {
+  text: string;
+  type?: string;
+  assigneeId?: string;
+  link?: { type: 'deal' | 'contact' | 'company'; id: string } | null;
+}
+
+export const taskApi = {
+  list: (query: TaskListQuery, signal?: AbortSignal) => http.get<Page<Task>>('/api/tasks', { ...query }, signal),
+  calendar: (query: { from: string; to: string; tz?: string; assigneeId?: string; status?: string[]; type?: string }, signal?: AbortSignal) =>
+    http.get<TaskCalendar>('/api/tasks/calendar', { ...query }, signal),
+  card: (id: string) => http.get<Task>(`/api/tasks/${id}`),
+  create: (task: NewTask) => http.post<Task>('/api/tasks', task),
+  update: (id: string, patch: Record<string, unknown>, version?: number) =>
+    http.patch<Task>(`/api/tasks/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
+  reschedule: (id: string, due: TaskDue) => http.post<Task>(`/api/tasks/${id}/reschedule`, due),
+  complete: (id: string, result: string) => http.post<Task>(`/api/tasks/${id}/complete`, { result }),
+  reopen: (id: string) => http.post<Task>(`/api/tasks/${id}/reopen`),
+  remove: (id: string) => http.delete<void>(`/api/tasks/${id}`),
+  types: () => http.get<{ items: TaskType[] }>('/api/tasks/types').then((r) => r.items),
+  dealsWithoutTask: (query: { ownerId?: string; funnel?: string; q?: string; page?: number; size?: number }) =>
+    http.get<Page<DealWithoutTask>>('/api/tasks/deals-without-task', { ...query }),
+};

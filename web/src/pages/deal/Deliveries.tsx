@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Row, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ru } from '../../i18n/ru';
+import { dealApi } from '../../api/endpoints';
+import { keys } from '../../api/hooks';
+import { messageOf } from '../../api/http';
+import type { DealCard, Delivery } from '../../api/types';
+import { countOf, dayjs, formatDateTime, formatKg, formatMoney, formatNumber, pickedToInstant } from '../../lib/format';
+import { deliveryAmount } from '../../lib/money';
+import { DEFAULT_GRADES } from '../../lib/grades';
+import { fieldErrors, UserName } from '../../components/common';
+
+interface Values {
+  deliveredAt: dayjs.Dayjs;
+  ticketNo: string;
+  grade: string;
+  weightKg: number;
+  pricePerTonne: number;
+}
+
+/** Deliveries of the deal: the table and the form that records one (validated here and by the server). */
+export function Deliveries({ deal }: { deal: DealCard }) {
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const weight = Form.useWatch('weightKg', form);
+  const price = Form.useWatch('pricePerTonne', form);
+  const amount = deliveryAmount(weight, price);
+  const d = ru.card.delivery;
+
+  const record = useMutation({
+    mutationFn: (v: Values) => dealApi.addDelivery(deal.id, {
+      deliveredAt: pickedToInstant(v.deliveredAt),
+      ticketNo: v.ticketNo.trim(),
+      grade: v.grade.trim(),
+      weightKg: v.weightKg,
+      pricePerTonne: v.pricePerTonne,
+    }),
+    onSuccess: () => {
+      form.resetFields();
+      setAdding(false);
+      setError(null);
+      message.success(d.recorded);
+      void queryClient.invalidateQueries({ queryKey: keys.deal(deal.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.dealHistory(deal.id) });
+      void queryClient.invalidateQueries({ queryKey: ['board'] });
+      void queryClient.invalidateQueries({ queryKey: keys.deals });
+    },
+    onError: (e) => {
+      const fields = fieldErrors(e, ['deliveredAt', 'ticketNo', 'grade', 'weightKg', 'pricePerTonne']);
+      if (fields.length) form.setFields(fields as never);
+      setError(messageOf(e));
+    },
+  });
+
+  const total = deal.deliveredKg ?? deal.deliveries.reduce((sum, x) => sum + Number(x.weightKg), 0);
+  return (
+    <div className="deliveries" data-testid="deliveries">
+      <div className="deliveries-head">
+        <span className="muted">{deal.deliveries.length ? ru.card.deliveredTotal(formatKg(total), countOf(deal.deliveries.length, ru.plural.deliveries)) : ru.card.noDeliveries}</span>
+        {!deal.closed && !adding && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-delivery">{ru.card.addDelivery}</Button>}
+      </div>
+      {adding && (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          size="small"
+          className="delivery-form"
+          initialValues={{ deliveredAt: dayjs().second(0) }}
+          onFinish={(v) => { setError(null); record.mutate(v); }}
+          data-testid="delivery-form"
+        >
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
+          <Row gutter={8}>
+            <Col span={8}>
+              <Form.Item
+                name="deliveredAt"
+                label={d.deliveredAt}
+                rules={[
+                  { required: true, message: d.required },
+                  { validator: (_, v: dayjs.Dayjs | null) => (v && v.isAfter(dayjs().add(5, 'minute')) ? Promise.reject(new Error(d.future)) : Promise.resolve()) },
+                ]}
+              >
+                <DatePicker showTime={{ format: 'HH:mm' }} format="DD.MM.YYYY HH:mm" style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="ticketNo" label={d.ticketNo} rules={[{ required: true, whitespace: true, message: d.required }]}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="grade" label={d.grade} rules={[{ required: true, whitespace: true, message: d.required }]}>
+                <AutoComplete
+                  options={[...new Set([...(deal.details?.metalGrades ?? []), ...DEFAULT_GRADES])].map((g) => ({ value: g }))}
+                  filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+                  maxLength={60}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={8}>
+            <Col span={8}>
+              <Form.Item name="weightKg" label={d.weightKg} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.001, message: d.positive }]}>
+                <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="pricePerTonne" label={d.pricePerTonne} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.01, message: d.positive }]}>
+                <InputNumber min={0} max={9999999999} precision={2} decimalSeparator="," style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label=" ">
+                <span className="amount-preview" data-testid="amount-preview">{amount !== null ? d.amountPreview(formatMoney(amount)) : ''}</span>
+              </Form.Item>
+            </Col>
+          </Row>
+          <div className="form-actions">
+            <Button onClick={() => { form.resetFields(); setAdding(false); setError(null); }}>{ru.app.cancel}</Button>
+            <Button type="primary" htmlType="submit" loading={record.isPending}>{ru.card.addDelivery}</Button>
+          </div>
+        </Form>
+      )}
+      {deal.deliveries.length > 0 && (
+        <Table<Delivery>
+          size="small"
+          rowKey="ordinal"
+          pagination={false}
+          dataSource={[...deal.deliveries].reverse()}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { key: 'ordinal', title: d.ordinal, dataIndex: 'ordinal', width: 40 },
+            { key: 'deliveredAt', title: d.deliveredAt, render: (_, x) => formatDateTime(x.deliveredAt) },
+            { key: 'ticketNo', title: d.ticketNo, dataIndex: 'ticketNo' },
+            { key: 'grade', title: d.grade, dataIndex: 'grade' },
+            { key: 'weightKg', title: d.weightKg, align: 'right', render: (_, x) => formatNumber(x.weightKg) },
+            { key: 'pricePerTonne', title: d.pricePerTonne, align: 'right', render: (_, x) => formatNumber(x.pricePerTonne, 2, 2) },
+            { key: 'amount', title: d.amount, align: 'right', render: (_, x) => formatMoney(x.amount) },
+            { key: 'acceptedBy', title: d.acceptedBy, render: (_, x) => <UserName user={x.acceptedBy} /> },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ru } from '../../i18n/ru';
+import { dealApi, partyApi } from '../../api/endpoints';
+import { keys, stageName, useFunnels } from '../../api/hooks';
+import { ApiError, messageOf } from '../../api/http';
+import type { DealItem, Party, PartyHistoryEntry, PartyType } from '../../api/types';
+import { formatDateTime, formatNumber, formatTonnes } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
+import { ErrorState, Loading, TagChips, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
+import { TagsEditor } from '../../components/TagsEditor';
+import { HistoryTimeline, type HistoryItem } from '../../components/HistoryTimeline';
+import { LinkedTasks } from '../../components/tasks/LinkedTasks';
+
+/** Permanent from the 5th completed delivery. */
+const PERMANENT_AFTER = 5;
+
+interface Values {
+  name: string;
+  phones: string;
+  emails: string;
+  position: string;
+  address: string;
+  notes: string;
+  legalName: string;
+  inn: string;
+  kpp: string;
+  ogrn: string;
+  site: string;
+}
+
+function valuesOf(p: Party): Values {
+  return {
+    name: p.name,
+    phones: p.card.phones.map(formatPhone).join(', '),
+    emails: p.card.emails.join(', '),
+    position: p.card.position ?? '',
+    address: p.card.address ?? '',
+    notes: p.card.notes ?? '',
+    legalName: p.card.legalName ?? '',
+    inn: p.card.inn ?? '',
+    kpp: p.card.kpp ?? '',
+    ogrn: p.card.ogrn ?? '',
+    site: p.card.site ?? '',
+  };
+}
+
+function split(text: string): string[] {
+  return text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** A party event as history lines: its own fields (an edit shows the card as it became). */
+export function partyHistoryItems(entries: PartyHistoryEntry[]): HistoryItem[] {
+  const skip = new Set(['partyId', 'id', 'type', 'kind', 'survivorId', 'mergedId', 'dealId', 'companyIds', 'phoneTypes', 'forced']);
+  return entries.map((e) => {
+    const payload = (e.change ?? {}) as Record<string, unknown>;
+    const flat: Record<string, unknown> = { ...payload, ...((payload.card as Record<string, unknown>) ?? {}) };
+    delete flat.card;
+    const changes: HistoryItem['changes'] = {};
+    for (const [k, v] of Object.entries(flat)) {
+      if (skip.has(k) || v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length) || (typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length)) continue;
+      changes[k === 'ownerId' ? 'owner' : k] = { from: null, to: v };
+    }
+    return { at: e.at, actor: e.actor, type: e.type, changes };
+  });
+}
+
+export default function PartyCardPage({ type }: { type: PartyType }) {
+  const { id = '' } = useParams();
+  const party = useQuery({ queryKey: keys.party(type, id), queryFn: () => partyApi.card(type, id) });
+  const history = useQuery({ queryKey: keys.partyHistory(type, id), queryFn: () => partyApi.history(type, id), enabled: party.isSuccess });
+  if (party.isPending) return <Loading />;
+  if (party.isError) {
+    if (party.error instanceof ApiError && party.error.status === 404) {
+      return <Result status="404" title={ru.party.notFound} extra={<Link to="/lists">{ru.party.backToLists}</Link>} />;
+    }
+    return <ErrorState error={party.error} onRetry={() => party.refetch()} />;
+  }
+  const p = party.data;
+  const left = Math.max(0, PERMANENT_AFTER - p.deliveries);
+  return (
+    <div className="page party-card-page" data-testid="party-card-page">
+      <header className="card-header">
+        <Link to={`/lists/${type === 'company' ? 'companies' : 'contacts'}`} className="back-link"><ArrowLeftOutlined /> {ru.party.backToLists}</Link>
+        <Typography.Title level={4} className="card-title">{p.name}</Typography.Title>
+        <Tag>{type === 'company' ? ru.party.company : ru.party.contact}</Tag>
+        {p.archived && <Tag color="default">{ru.party.archived}</Tag>}
+        {p.mergedInto && <Link to={`/${type === 'company' ? 'companies' : 'contacts'}/${p.mergedInto}`}>{ru.party.mergedInto}</Link>}
+      </header>
+      <div className="card-columns">
+        <aside className="card-left">
+          <Card size="small" className="card-block" data-testid="party-status">
+            <div className="field-row">
+              <span className="field-label">{ru.party.status}</span>
+              <Tag color={p.status === 'permanent' ? 'green' : 'blue'}>{ru.lists.statuses[p.status]}</Tag>
+            </div>
+            <div className="field-row">
+              <span className="field-label">{ru.party.deliveries}</span>
+              <span>{formatNumber(p.deliveries)}</span>
+            </div>
+            {p.status !== 'permanent' && (
+              <div className="field-row">
+                <span className="field-label">{ru.party.toPermanent(left)}</span>
+                <Progress percent={Math.min(100, (p.deliveries / PERMANENT_AFTER) * 100)} steps={PERMANENT_AFTER} showInfo={false} size="small" />
+              </div>
+            )}
+            <div className="field-row">
+              <span className="field-label">{ru.party.owner}</span>
+              <UserName user={p.owner} />
+            </div>
+            <div className="field-row">
+              <span className="field-label">{ru.party.tags}</span>
+              <PartyTags party={p} />
+            </div>
+          </Card>
+          <Card size="small" className="card-block">
+            <PartyFields party={p} />
+          </Card>
+          <Related party={p} />
+        </aside>
+        <section className="card-right">
+          <Card size="small" className="card-block" title={ru.party.deals}>
+            <PartyDeals party={p} />
+          </Card>
+          <Card size="small" className="card-block" title={ru.party.tasks}>
+            <LinkedTasks link={{ type, id: p.id, name: p.name }} />
+          </Card>
+          <Card size="small" className="card-block feed">
+            <Tabs size="small" items={[{
+              key: 'history', label: ru.party.history,
+              children: <HistoryTimeline loading={history.isPending} items={partyHistoryItems(history.data ?? [])} />,
+            }]} />
+          </Card>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function PartyFields({ party }: { party: Party }) {
+  const [form] = Form.useForm<Values>();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const initial = valuesOf(party);
+  const current = Form.useWatch([], form) as Values | undefined;
+  const dirty = !!current && (Object.keys(initial) as (keyof Values)[]).some((k) => (current[k] ?? '') !== initial[k]);
+  useUnsavedChangesGuard(dirty);
+  useEffect(() => {
+    if (!form.isFieldsTouched()) form.setFieldsValue(valuesOf(party));
+  }, [party, form]);
+  const save = useMutation({
+    mutationFn: (v: Values) => {
+      const patch: Record<string, unknown> = {};
+      for (const k of Object.keys(initial) as (keyof Values)[]) {
+        if ((v[k] ?? '') === initial[k]) continue;
+        if (k === 'phones' || k === 'emails') patch[k] = split(v[k] ?? '');
+        else patch[k] = (v[k] ?? '').trim();
+      }
+      return partyApi.update(party.type, party.id, patch, party.version);
+    },
+    onSuccess: (p) => {
+      queryClient.setQueryData(keys.party(party.type, party.id), p);
+      form.resetFields();
+      form.setFieldsValue(valuesOf(p));
+      void queryClient.invalidateQueries({ queryKey: keys.partyHistory(party.type, party.id) });
+      void queryClient.invalidateQueries({ queryKey: ['parties'] });
+      message.success(ru.party.saved);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && (e.status === 409 || e.status === 412) && !e.body?.existingId) {
+        message.warning(ru.card.conflict, 8);
+        void queryClient.invalidateQueries({ queryKey: keys.party(party.type, party.id) });
+        return;
+      }
+      const fields = fieldErrors(e, ['name', 'phones', 'emails', 'inn', 'kpp', 'ogrn', 'site', 'address', 'notes', 'position', 'legalName']);
+      if (fields.length) form.setFields(fields as never);
+      message.error(messageOf(e), 8);
+    },
+  });
+  const pr = ru.party;
+  return (
+    <Form<Values> form={form} layout="vertical" size="small" initialValues={initial} onFinish={(v) => save.mutate(v)} data-testid="party-fields">
+      <Form.Item name="name" label={party.type === 'company' ? ru.lists.name : ru.lists.contactName} rules={[{ required: true, whitespace: true, message: ru.create.nameRequired }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="phones" label={pr.phones} extra={party.card.phones.length ? (
+        <Space size={8} wrap>{party.card.phones.map((x) => <a key={x} href={`tel:${x}`}>{formatPhone(x)}</a>)}</Space>
+      ) : undefined}>
+        <Input maxLength={400} />
+      </Form.Item>
+      <Form.Item name="emails" label={pr.emails}><Input maxLength={1000} /></Form.Item>
+      {party.type === 'contact' ? (
+        <Form.Item name="position" label={pr.position}><Input maxLength={200} /></Form.Item>
+      ) : (
+        <>
+          <Form.Item name="legalName" label={pr.legalName}><Input maxLength={300} /></Form.Item>
+          <Row gutter={8}>
+            <Col span={8}><Form.Item name="inn" label={pr.inn}><Input maxLength={12} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="kpp" label={pr.kpp}><Input maxLength={9} /></Form.Item></Col>
+            <Col span={8}><Form.Item name="ogrn" label={pr.ogrn}><Input maxLength={15} /></Form.Item></Col>
+          </Row>
+          <Form.Item name="site" label={pr.site}><Input maxLength={200} /></Form.Item>
+        </>
+      )}
+      <Form.Item name="address" label={pr.address}><Input maxLength={500} /></Form.Item>
+      <Form.Item name="notes" label={pr.notes}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} /></Form.Item>
+      {dirty && (
+        <Space className="sticky-save">
+          <Button type="primary" htmlType="submit" loading={save.isPending}>{ru.app.save}</Button>
+          <Button htmlType="button" onClick={() => { form.resetFields(); form.setFieldsValue(valuesOf(party)); }}>{ru.app.cancel}</Button>
+        </Space>
+      )}
+    </Form>
+  );
+}
+
+function PartyTags({ party }: { party: Party }) {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const run = async (action: () => Promise<Party>) => {
+    try {
+      queryClient.setQueryData(keys.party(party.type, party.id), await action());
+      void queryClient.invalidateQueries({ queryKey: keys.partyHistory(party.type, party.id) });
+      void queryClient.invalidateQueries({ queryKey: ['parties'] });
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+  return (
+    <TagsEditor
+      tags={party.tags}
+      onAdd={(tag) => run(() => partyApi.tag(party.type, party.id, [tag]))}
+      onRemove={(tag) => run(() => partyApi.untag(party.type, party.id, tag))}
+    />
+  );
+}
+
+function PartyDeals({ party }: { party: Party }) {
+  const funnels = useFunnels();
+  const deals = useQuery({
+    queryKey: ['deals', 'of-party', party.id],
+    queryFn: () => dealApi.list({ ...(party.type === 'company' ? { companyId: party.id } : { contactId: party.id }), size: 100, sort: 'updatedAt', direction: 'desc' }),
+  });
+  if (deals.isError) return <ErrorState error={deals.error} onRetry={() => deals.refetch()} />;
+  return (
+    <List<DealItem>
+      size="small"
+      loading={deals.isPending}
+      dataSource={deals.data?.items ?? []}
+      locale={{ emptyText: ru.party.noDeals }}
+      renderItem={(d) => (
+        <List.Item>
+          <List.Item.Meta
+            title={<Link to={`/deals/${d.id}`}>{d.title}</Link>}
+            description={
+              <span>
+                {stageName(funnels.data, d.funnel, d.stage)}
+                {d.expectedVolumeT !== null && d.expectedVolumeT !== undefined && <> · {formatTonnes(d.expectedVolumeT)}</>}
+                {d.deliveries > 0 && <> · {ru.deals.deliveries(d.deliveries)}</>}
+                {' · '}<UserName user={d.owner} /> · {formatDateTime(d.updatedAt)}
+              </span>
+            }
+          />
+          <TagChips tags={d.tags} max={3} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** A contact's companies, or a company's contacts. */
+function Related({ party }: { party: Party }) {
+  const contacts = useQuery({
+    queryKey: ['parties', 'contact', 'of-company', party.id],
+    queryFn: () => partyApi.list('contact', { companyId: party.id, size: 100 }),
+    enabled: party.type === 'company',
+  });
+  const companies = useQuery({
+    queryKey: ['parties', 'company', 'of-contact', party.id, party.companyIds],
+    queryFn: () => Promise.all(party.companyIds.map((cid) => partyApi.card('company', cid).catch(() => null))),
+    enabled: party.type === 'contact' && party.companyIds.length > 0,
+  });
+  const items = party.type === 'company'
+    ? (contacts.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, path: `/contacts/${c.id}`, hint: c.card.position ?? c.card.phones.map(formatPhone).join(', ') }))
+    : (companies.data ?? []).filter((c): c is Party => !!c).map((c) => ({ id: c.id, name: c.name, path: `/companies/${c.id}`, hint: c.card.inn ? `${ru.party.inn} ${c.card.inn}` : '' }));
+  return (
+    <Card size="small" className="card-block" title={party.type === 'company' ? ru.party.contacts : ru.party.companies}>
+      <List
+        size="small"
+        loading={contacts.isFetching || companies.isFetching}
+        dataSource={items}
+        locale={{ emptyText: ru.app.none }}
+        renderItem={(i) => <List.Item><Link to={i.path}>{i.name}</Link> <span className="muted small">{i.hint}</span></List.Item>}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the UI logic (board move rules, column config, filters, formatting).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    reporters: process.env.CRM_TEST_REPORTS
+      ? ['default', ['junit', { outputFile: `${process.env.CRM_TEST_REPORTS}/web-unit.xml`, suiteName: 'web unit' }]]
+      : ['default'],
+  },
+});
