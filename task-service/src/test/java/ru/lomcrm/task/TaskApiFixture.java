@@ -75,6 +75,18 @@ public final class TaskApiFixture {
         return response.json();
     }
 
+    /** The {@code field} of each element of {@code items} (top level only, unlike {@code findValuesAsString}). */
+    public static java.util.List<String> each(JsonNode items, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        items.forEach(item -> values.add(item.path(field).asString()));
+        return values;
+    }
+
+    /** The ids of a list answer's items. */
+    public static java.util.List<String> ids(ru.lomcrm.platform.testing.ApiClient.Response list) {
+        return each(list.json().path("items"), "id");
+    }
+
     /** A deal of {@code ownerUsername} on ЛОМ / Лид, as deal-service announces it (version 0). */
     public static UUID dealOf(String ownerUsername, String title) {
         UUID dealId = UUID.randomUUID();

@@ -86,7 +86,7 @@ class TaskQueryController {
             if (start != null || end != null) {
                 throw TaskQueries.invalid(start == null ? "from" : "to", "укажите и from, и to (или view и date)");
             }
-            LocalDate[] range = TaskQueries.range(view == null ? "week" : view, date == null ? LocalDate.now(clock.withZone(zone)) : date);
+            LocalDate[] range = TaskQueries.range(view == null ? "week" : view, date == null ? LocalDate.ofInstant(clock.instant(), zone) : date);
             start = range[0];
             end = range[1];
         }

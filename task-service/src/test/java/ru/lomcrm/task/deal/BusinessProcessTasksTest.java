@@ -132,8 +132,8 @@ class BusinessProcessTasksTest {
         assertThat(dealsWithoutTask("manager1")).as("listed at once").contains(dealId.toString());
 
         publishDeal(dealId, 3, new DealStageChanged(dealId, "scrap", "qualified", "offer", manager1));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.as("manager1").get("/api/tasks?dealId=" + dealId + "&status=open").json()
-                .path("items").findValuesAsString("text")).anySatisfy(text -> assertThat(text).startsWith("Договориться о первой поставке")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TaskApiFixture.each(api.as("manager1").get("/api/tasks?dealId=" + dealId + "&status=open").json()
+                .path("items"), "text")).anySatisfy(text -> assertThat(text).startsWith("Договориться о первой поставке")));
         assertThat(dealsWithoutTask("manager1")).doesNotContain(dealId.toString());
         assertThat(tasksOfDeal("manager1", dealId).path("total").asInt()).isEqualTo(2);
     }
@@ -205,7 +205,7 @@ class BusinessProcessTasksTest {
             assertThat(link.path("id").asString()).isEqualTo(survivor.toString());
             assertThat(link.path("name").asString()).isEqualTo("Пётр Сидоров");
         });
-        assertThat(api.as("manager1").get("/api/tasks?contactId=" + survivor).json().path("items").findValuesAsString("id")).contains(task);
+        assertThat(TaskApiFixture.ids(api.as("manager1").get("/api/tasks?contactId=" + survivor))).contains(task);
     }
 
     @Test
