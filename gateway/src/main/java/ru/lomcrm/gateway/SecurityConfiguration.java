@@ -102,7 +102,7 @@ class SecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/prometheus", "/favicon.ico").permitAll()
                         .anyExchange().authenticated())
-                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .oauth2Login(login -> login.authorizationRequestResolver(new AccountActions(authorizationRequests)))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 .exceptionHandling(e -> e.authenticationEntryPoint(browserEntryPoint()))

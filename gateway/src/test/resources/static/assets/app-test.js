@@ -1,0 +1,2 @@
+// a hashed build file stands here in tests
+console.log('spa-asset');
