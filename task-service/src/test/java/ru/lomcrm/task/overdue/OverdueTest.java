@@ -99,11 +99,11 @@ class OverdueTest {
         String task = api.taskOf("manager1", "text", "Перезвонить по цене", "dueAt", due.toString(),
                 "link", Map.of("type", "deal", "id", deal.toString())).path("id").asString();
 
-        assertThat(sweep.sweep()).isGreaterThanOrEqualTo(0);
+        sweep.sweep();
         assertThat(overdueEvents(task)).as("not yet due").isZero();
 
         clock.advance(Duration.ofHours(2));
-        assertThat(sweep.sweep()).isPositive();
+        sweep.sweep(); // (the scheduled sweep may get there first: either way once)
         sweep.sweep();
 
         var record = taskTopic.await(r -> r.key().equals(task) && r.value().contains("\"TaskOverdue\""), PATIENCE);
@@ -137,9 +137,8 @@ class OverdueTest {
         // a second instance of the service on the same database, started fresh (nothing in memory),
         // its clock four hours on; its own scheduler sweeps every half second
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(TaskServiceApplication.class, MovableClock.Config.class)
-                .properties("server.port=0", "spring.kafka.listener.auto-startup=false", "crm.tasks.overdue.initial-delay-ms=0",
-                        "crm.tasks.overdue.interval-ms=500", "spring.jmx.enabled=false")
-                .run()) {
+                .run("--server.port=0", "--spring.kafka.listener.auto-startup=false", "--crm.tasks.overdue.initial-delay-ms=0",
+                        "--crm.tasks.overdue.interval-ms=500", "--spring.jmx.enabled=false")) {
             restarted.getBean(MovableClock.class).advance(Duration.ofHours(4));
             await().atMost(PATIENCE).until(() -> overdueEvents(late) == 1);
             OverdueSweep restartedSweep = restarted.getBean(OverdueSweep.class);
@@ -157,13 +156,13 @@ class OverdueTest {
     @Test
     void onlyOneInstanceSweepsAtATime() throws Exception {
         String task = taskDueIn(Duration.ofMinutes(30), "Одна очередь");
-        clock.advance(Duration.ofHours(1));
         try (Connection other = dataSource.getConnection()) {
             // another instance is sweeping: it holds the lock
             try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 lock.setLong(1, OverdueSweep.LOCK_KEY);
                 lock.execute();
             }
+            clock.advance(Duration.ofHours(1));
             assertThat(sweep.sweep()).isEqualTo(-1);
             assertThat(overdueEvents(task)).isZero();
             try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
@@ -171,7 +170,7 @@ class OverdueTest {
                 unlock.execute();
             }
         }
-        assertThat(sweep.sweep()).isPositive();
+        sweep.sweep();
         assertThat(overdueEvents(task)).isEqualTo(1);
     }
 
