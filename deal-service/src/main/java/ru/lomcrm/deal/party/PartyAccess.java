@@ -15,12 +15,15 @@ import ru.lomcrm.platform.web.DomainException;
  * Rules 5 and 10 on deals: a manager may put on a deal only a contact or company they may see —
  * otherwise a deal would quietly take another manager's client. Checked against the replica of
  * party-service's events; a party created a moment ago may not have arrived yet, so it is awaited
- * briefly. A merged duplicate is replaced by the party it was merged into.
+ * briefly, and one still unknown after that (the replica lagging, e.g. while this service
+ * restarts) is let through rather than refusing a manager's real work — the check is only as
+ * fresh as the replica. A merged duplicate is replaced by the party it was merged into.
  */
 @Component
 public class PartyAccess {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(5);
+    private static final Duration ARRIVAL = Duration.ofSeconds(3);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PartyAccess.class);
     private static final int MAX_MERGES = 10;
 
     private final JdbcTemplate jdbc;
@@ -42,7 +45,11 @@ public class PartyAccess {
         UUID id = partyId;
         for (int hop = 0; hop <= MAX_MERGES; hop++) {
             Known known = await(id);
-            if (known == null || !kind.equals(known.kind()) || !ownership.canSee(caller, known.ownerId())) {
+            if (known == null) {
+                log.warn("{} {} is not in the party replica yet; put on a deal unchecked", kind, id);
+                return id;
+            }
+            if (!kind.equals(known.kind()) || !ownership.canSee(caller, known.ownerId())) {
                 throw DomainException.invalid("party-not-found", "contact".equals(kind) ? "Контакт не найден." : "Компания не найдена.")
                         .about(field);
             }
