@@ -271,6 +271,20 @@ class TaskApiTest {
     }
 
     @Test
+    void everyEndpointIsInTheOpenApiDocumentWithTheCallerTakenFromTheToken() {
+        JsonNode docs = api.anonymous().get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+        for (String path : List.of("/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/complete", "/api/tasks/{id}/reopen",
+                "/api/tasks/{id}/reschedule", "/api/tasks/{id}/assignee", "/api/tasks/{id}/history", "/api/tasks/calendar",
+                "/api/tasks/deals-without-task", "/api/tasks/types", "/api/tasks/templates", "/api/tasks/templates/{funnel}/{stage}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.path("/api/tasks/{id}/complete").path("post").path("summary").asString()).isEqualTo("Выполнить задачу");
+        assertThat(paths.toString()).doesNotContain("\"caller\"");
+        assertThat(docs.path("components").path("securitySchemes").has("bearer")).isTrue();
+    }
+
+    @Test
     void theCalendarRefusesBadRanges() {
         var manager1 = api.as("manager1");
         assertThat(manager1.get("/api/tasks/calendar?from=2030-01-10&to=2030-01-01").status()).isEqualTo(400);
