@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useRouteError } from 'react-router-dom';
-import { Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Result, Spin } from 'antd';
 import { AppLayout } from './components/AppLayout';
 import { ru } from './i18n/ru';
 
@@ -38,7 +38,8 @@ function RouteError() {
 const router = createBrowserRouter([
   {
     path: '/',
-    element: <AppLayout />,
+    // message/modal holders inside the router, so what they show may hold links
+    element: <AntApp component={false}><AppLayout /></AntApp>,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Page><Dashboard /></Page> },

@@ -121,7 +121,7 @@ function DealsByStage() {
           dataSource={stages}
           columns={[
             { key: 'stage', title: ru.dashboard.stage, render: (_, s) => <Link to={`/deals?view=list&stage=${encodeURIComponent(s.code)}`}>{s.name}</Link> },
-            { key: 'bar', width: '30%', render: (_, s) => <Progress percent={(s.count / max) * 100} showInfo={false} size="small" /> },
+            { key: 'bar', width: '30%', render: (_, s) => <Progress percent={(s.count / max) * 100} showInfo={false} size="small" status="normal" /> },
             { key: 'count', title: ru.dashboard.count, align: 'right', width: 90, render: (_, s) => formatNumber(s.count) },
             { key: 'volume', title: ru.dashboard.volume, align: 'right', width: 120, render: (_, s) => formatTonnes(s.volume) },
           ]}

@@ -201,7 +201,7 @@ function BulkDialog({ kind, funnel, ids, onClose, onDone }: {
         )}
         {(kind === 'tag' || kind === 'untag') && (
           <Form.Item name="tags" label={ru.deals.bulk.tags} rules={[{ required: true, type: 'array', min: 1, message: ru.deals.bulk.tags }]}>
-            <TagsSelect id="bulk-tags" />
+            <TagsSelect />
           </Form.Item>
         )}
         {kind === 'owner' && (
