@@ -10,9 +10,27 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** Axon settings every event-sourced service shares. */
-@AutoConfiguration
+// after the JPA storage engine's configuration (which backs off once an event bus exists), before Axon's event store
+@AutoConfiguration(after = org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration.class,
+        before = org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class)
 @ConditionalOnClass(Jackson3SerializerCustomizer.class)
 public class AxonAutoConfiguration {
+
+    /**
+     * Axon's event store as Axon's auto-configuration builds it, but woken again after the real
+     * database commit ({@link CommitAwareEventStore}), so tracking processors see events stored by
+     * Kafka consumers at once instead of after the store's one-second fetch delay.
+     */
+    @Bean(name = "eventBus")
+    @org.springframework.beans.factory.annotation.Qualifier("eventStore")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(org.axonframework.eventhandling.EventBus.class)
+    CommitAwareEventStore eventStore(org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
+                                     org.axonframework.config.Configuration configuration) {
+        return new CommitAwareEventStore(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class)));
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
