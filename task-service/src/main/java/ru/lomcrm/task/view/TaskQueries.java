@@ -33,6 +33,7 @@ import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
 import ru.lomcrm.platform.web.InvalidRequestException;
 import ru.lomcrm.platform.web.SearchText;
+import ru.lomcrm.task.history.TaskHistory;
 import ru.lomcrm.task.task.TaskAccess;
 import ru.lomcrm.task.types.TaskTypes;
 
@@ -81,9 +82,10 @@ public class TaskQueries {
     public record TaskItem(UUID id, String text, String type, String typeName, Instant dueAt, LocalDate dueDate, String timeZone,
                            boolean allDay, Instant deadline, String status, DirectoryUser.Ref assignee, LinkRef link, String result,
                            Instant completedAt, DirectoryUser.Ref completedBy, DirectoryUser.Ref createdBy, Instant createdAt,
-                           String source, String funnel, String stage, Instant updatedAt, long version, List<?> history) {
+                           String source, String funnel, String stage, Instant updatedAt, long version,
+                           List<TaskHistory.Entry> history) {
 
-        public TaskItem withHistory(List<?> entries) {
+        public TaskItem withHistory(List<TaskHistory.Entry> entries) {
             return new TaskItem(id, text, type, typeName, dueAt, dueDate, timeZone, allDay, deadline, status, assignee, link, result,
                     completedAt, completedBy, createdBy, createdAt, source, funnel, stage, updatedAt, version, entries);
         }
