@@ -6,6 +6,8 @@ import ruRU from 'antd/locale/ru_RU';
 import './lib/format'; // dayjs: Russian locale, time zones
 import { ApiError } from './api/http';
 import { AppRouter } from './App';
+import { keys } from './api/hooks';
+import { dealApi, meApi } from './api/endpoints';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -19,6 +21,10 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// asked at once, in parallel, instead of one after the other as the pages mount
+void queryClient.prefetchQuery({ queryKey: keys.me, queryFn: meApi.me, staleTime: Infinity });
+void queryClient.prefetchQuery({ queryKey: keys.funnels, queryFn: dealApi.funnels, staleTime: 5 * 60_000 });
 
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>

@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Form, Input, Modal, Tag, Tooltip } from 'antd';
+import { App, Button, Form, Input, Modal } from 'antd';
 import { ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
@@ -14,8 +14,8 @@ import { messageOf } from '../../api/http';
 import type { Board, BoardStage, DealItem, Funnel } from '../../api/types';
 import { appendPage, applyMove, checkMove, closingZones, findDeal, parseTargetId, targetId, taskState, type DropTarget } from '../../lib/board';
 import { boardQuery, type DealFilter } from '../../lib/filters';
-import { countOf, formatTonnes } from '../../lib/format';
-import { EmptyState, ErrorState, Loading, TagChips, UserAvatar } from '../../components/common';
+import { countOf, formatTonnes, initials } from '../../lib/format';
+import { EmptyState, ErrorState, Loading } from '../../components/common';
 import { useCurrentUser } from '../../components/MeContext';
 
 const PAGE = 50;
@@ -230,9 +230,11 @@ const DraggableCard = memo(function DraggableCard({ deal, onOpen }: { deal: Deal
   );
 });
 
+/** A card as light as possible (plain elements, no popups): a board holds hundreds of them. */
 function DealCardView({ deal, overlay }: { deal: DealItem; overlay?: boolean }) {
   const party = [deal.company?.name, deal.contact?.name].filter(Boolean).join(' · ');
   const state = taskState(deal);
+  const owner = deal.owner?.name || deal.owner?.username || '';
   return (
     <article className={`deal-card${overlay ? ' overlay' : ''}`} data-testid="deal-card" data-deal-id={deal.id} data-title={deal.title}>
       <div className="deal-card-title">
@@ -243,14 +245,17 @@ function DealCardView({ deal, overlay }: { deal: DealItem; overlay?: boolean }) 
         {deal.expectedVolumeT !== null && deal.expectedVolumeT !== undefined && <span>{formatTonnes(deal.expectedVolumeT)}</span>}
         {deal.deliveries > 0 && <span>{ru.deals.deliveries(deal.deliveries)}</span>}
       </div>
-      <TagChips tags={deal.tags} max={4} />
+      {deal.tags.length > 0 && (
+        <div className="tag-chips">
+          {deal.tags.slice(0, 4).map((t) => <span key={t} className="chip">{t}</span>)}
+          {deal.tags.length > 4 && <span className="chip">+{deal.tags.length - 4}</span>}
+        </div>
+      )}
       <div className="deal-card-foot">
         {state === 'none' ? (
-          <Tooltip title={ru.deals.noTaskHint}>
-            <Tag color="warning" icon={<ExclamationCircleOutlined />} className="no-task">{ru.deals.noTask}</Tag>
-          </Tooltip>
+          <span className="chip chip-warning" title={ru.deals.noTaskHint}><ExclamationCircleOutlined /> {ru.deals.noTask}</span>
         ) : <span />}
-        <UserAvatar user={deal.owner} />
+        <span className="initials" title={owner} aria-label={owner}>{initials(owner)}</span>
       </div>
     </article>
   );

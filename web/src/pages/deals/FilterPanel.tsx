@@ -44,7 +44,7 @@ export function FilterPanel({ open, onClose, value, onChange, funnel, board }: {
   useEffect(() => {
     if (open) {
       form.setFieldsValue({
-        q: value.q, stages: value.stages, owner: value.owner, tags: value.tags, tagsMode: value.tagsMode ?? 'any',
+        q: value.q, stages: value.stages, owner: value.owner ?? '', tags: value.tags, tagsMode: value.tagsMode ?? 'any',
         created: toRange(value.createdFrom, value.createdTo), updated: toRange(value.updatedFrom, value.updatedTo), closed: value.closed ?? 'open',
       });
     }
