@@ -48,6 +48,11 @@ export async function textAppears(scope: Locator, text: string | RegExp, timeout
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // let entering toasts and dialogs finish their (finite) animations, so the picture shows them
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined, { timeout: 5_000 },
+  ).catch(() => undefined);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 

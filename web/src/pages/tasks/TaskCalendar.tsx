@@ -84,6 +84,7 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
           nowIndicator
           height="calc(100vh - 140px)"
           dayMaxEvents={4}
+          eventMaxStack={3}
           editable
           eventDurationEditable={false}
           events={events}
