@@ -84,7 +84,7 @@ class DealEvents {
         if (EventJson.is(envelope, DealCreated.class)) {
             created(EventJson.payload(envelope, DealCreated.class), version, at);
         } else if (EventJson.is(envelope, DealStageChanged.class)) {
-            moved(EventJson.payload(envelope, DealStageChanged.class), version, at);
+            moved(EventJson.payload(envelope, DealStageChanged.class), version, at, envelope.actor());
         } else if (EventJson.is(envelope, DealOwnerChanged.class)) {
             ownerChanged(EventJson.payload(envelope, DealOwnerChanged.class), version, at, envelope.actor());
         } else if (EventJson.is(envelope, DealClosed.class)) {
@@ -110,13 +110,13 @@ class DealEvents {
                 WHERE id = ?""",
                 event.title(), event.funnel(), event.stage(), event.ownerId(), version, time(event.createdAt()), time(at),
                 time(event.createdAt()), event.dealId());
-        enterStage(event.dealId(), event.funnel(), event.stage(), event.ownerId(), version);
+        enterStage(event.dealId(), event.funnel(), event.stage(), event.ownerId(), version, false);
         if (!row.known()) {
             report(event.dealId());
         }
     }
 
-    private void moved(DealStageChanged event, long version, Instant at) {
+    private void moved(DealStageChanged event, long version, Instant at, String actor) {
         DealRow row = lock(event.dealId());
         if (version <= row.version()) {
             return;
@@ -126,7 +126,8 @@ class DealEvents {
                                     without_task_since = CASE WHEN open_tasks > 0 THEN NULL ELSE coalesce(without_task_since, ?) END
                 WHERE id = ?""",
                 event.funnel(), event.toStage(), event.ownerId(), version, time(at), time(at), event.dealId());
-        enterStage(event.dealId(), event.funnel(), event.toStage(), event.ownerId(), version);
+        // a move the system made by itself (rule 2: a quiet permanent client → Не везет) brings its stage task even when an older task is open
+        enterStage(event.dealId(), event.funnel(), event.toStage(), event.ownerId(), version, EventEnvelope.SYSTEM_ACTOR.equals(actor));
         if (!row.known()) {
             report(event.dealId());
         }
@@ -167,10 +168,14 @@ class DealEvents {
                 event.dealId());
     }
 
-    /** Rule 3: entering a stage with no open task creates the stage's business-process task (if the stage has a template). */
-    private void enterStage(UUID dealId, String funnel, String stage, String ownerId, long version) {
+    /**
+     * Rule 3: entering a stage with no open task creates the stage's business-process task (if the
+     * stage has a template); {@code evenWithOpenTasks} for the moves the system makes by itself.
+     */
+    private void enterStage(UUID dealId, String funnel, String stage, String ownerId, long version, boolean evenWithOpenTasks) {
         var state = jdbc.queryForMap("SELECT open_tasks, closed FROM deal_ref WHERE id = ?", dealId);
-        if (Boolean.TRUE.equals(state.get("closed")) || ((Number) state.get("open_tasks")).intValue() > 0 || ownerId == null) {
+        boolean hasOpenTask = ((Number) state.get("open_tasks")).intValue() > 0;
+        if (Boolean.TRUE.equals(state.get("closed")) || (hasOpenTask && !evenWithOpenTasks) || ownerId == null) {
             return;
         }
         templates.find(funnel, stage).ifPresent(template -> {

@@ -147,6 +147,21 @@ class BusinessProcessTasksTest {
     }
 
     @Test
+    void aQuietPermanentClientMovedByTheSystemGetsItsNotDeliveringTaskEvenWithAnOpenTask() {
+        UUID dealId = UUID.randomUUID();
+        String head2 = idOf("head2");
+        publishDeal(dealId, 0, new DealCreated(dealId, "Постоянный", "permanent", "handed_over", head2, "promotion", Instant.now(), null, null,
+                null));
+        await().atMost(PATIENCE).until(() -> tasksOfDeal("head2", dealId).path("total").asInt() == 1);
+
+        TaskApiFixture.publish(Topics.DEAL, new EventEnvelope<>(UUID.randomUUID(), "DealStageChanged", dealId.toString(), 1, Instant.now(),
+                EventEnvelope.SYSTEM_ACTOR, new DealStageChanged(dealId, "permanent", "handed_over", "not_delivering", head2)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TaskApiFixture.each(tasksOfDeal("head2", dealId).path("items"), "text"))
+                .hasSize(2).anySatisfy(text -> assertThat(text).startsWith("Выяснить причину")));
+    }
+
+    @Test
     void aClosedDealGetsNoNewTaskAndLeavesTheListOfDealsWithoutTask() {
         UUID dealId = UUID.randomUUID();
         String manager1 = idOf("manager1");
