@@ -30,7 +30,7 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [editing, setEditing] = useState<Task | null>(null);
   const [creating, setCreating] = useState<TaskDefaults | null>(null);
-  const statuses = filter.status === 'active' ? undefined : taskStatuses(filter.status);
+  const statuses = taskStatuses(filter.status);
   const calendar = useQuery({
     queryKey: ['tasks', 'calendar', range, filter.who, statuses, filter.type, me.id],
     queryFn: ({ signal }) => taskApi.calendar({
@@ -85,6 +85,8 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
           height="calc(100vh - 140px)"
           dayMaxEvents={4}
           eventMaxStack={3}
+          eventMinHeight={36}
+          slotEventOverlap={false}
           editable
           eventDurationEditable={false}
           events={events}
