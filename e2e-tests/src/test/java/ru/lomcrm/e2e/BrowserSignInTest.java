@@ -32,8 +32,10 @@ class BrowserSignInTest {
 
     private final String gateway = java.lang.System.getProperty("crm.gateway-url", "http://localhost:8080");
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackSecureContext(cookies))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 like a browser on http://: the JDK's default h2c upgrade attempt on a refused POST could leave the exchange hanging
+    private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new LoopbackSecureContext(cookies)).followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
     @Test
     void aManagerSignsInThroughKeycloakWorksWithASessionCookieAndSignsOut() throws Exception {
@@ -163,7 +165,7 @@ class BrowserSignInTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(request.timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String location(HttpResponse<?> response) {
