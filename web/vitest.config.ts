@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests of the UI logic (board move rules, column config, filters, formatting).
+// Unit tests of the UI logic (board move rules, column config, filters, formatting) and component
+// tests (jsdom, per file: `// @vitest-environment jsdom`) of the forms whose behaviour is not plain logic.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     reporters: process.env.CRM_TEST_REPORTS
       ? ['default', ['junit', { outputFile: `${process.env.CRM_TEST_REPORTS}/web-unit.xml`, suiteName: 'web unit' }]]

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Checkbox, Col, Collapse, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
@@ -77,8 +77,17 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
   const linkType = Form.useWatch('linkType', form);
   const allDay = Form.useWatch('allDay', form);
 
+  // Fill the form once per opening: a parent re-rendering (a fresh `defaults` object, a refetch) or the task
+  // types arriving late must never wipe what the person has already typed.
+  const filledFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      filledFor.current = null;
+      return;
+    }
+    const key = task ? `task:${task.id}` : 'new';
+    if (filledFor.current === key) return;
+    filledFor.current = key;
     setError(null);
     if (task) {
       form.setFieldsValue({
@@ -102,6 +111,11 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
       });
     }
   }, [open, task, defaults, form, me.id, types.data]);
+
+  const firstType = types.data?.[0]?.code;
+  useEffect(() => {
+    if (open && !task && firstType && !form.getFieldValue('type')) form.setFieldValue('type', firstType);
+  }, [open, task, firstType, form]);
 
   const save = useMutation({
     mutationFn: (v: Values) => {

@@ -1,0 +1,36 @@
+// Imported by component tests (jsdom): the browser bits jsdom lacks, clean-up, and a fake gateway.
+import { afterEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+
+// What jsdom lacks and antd reaches for.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false, media: query, onchange: null,
+    addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+  }),
+});
+window.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** A stand-in for the gateway: answers by method and path, records what the page sent. */
+export function fakeGateway(routes: Record<string, (body: unknown) => { status: number; json?: unknown } | Promise<{ status: number; json?: unknown }>>) {
+  const sent: { method: string; path: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    sent.push({ method, path: url.pathname, body });
+    const route = routes[`${method} ${url.pathname}`];
+    const answer = route ? await route(body) : { status: 404, json: { detail: 'нет такого пути в тесте' } };
+    return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), {
+      status: answer.status,
+      headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  });
+  return sent;
+}
