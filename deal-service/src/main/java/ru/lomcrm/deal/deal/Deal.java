@@ -20,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealNoteAdded;
 import ru.lomcrm.contracts.deal.DealDetails;
 import ru.lomcrm.contracts.deal.DealOwnerChanged;
 import ru.lomcrm.contracts.deal.DealStageChanged;
@@ -29,6 +30,7 @@ import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
 import ru.lomcrm.contracts.deal.PermanentDealOpened;
 import ru.lomcrm.contracts.deal.Stage;
+import ru.lomcrm.deal.deal.DealCommands.AddDealNote;
 import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
 import ru.lomcrm.deal.deal.DealCommands.CloseDealOnPromotion;
 import ru.lomcrm.deal.deal.DealCommands.CreateDeal;
@@ -55,6 +57,7 @@ public class Deal {
 
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 2000;
+    static final int MAX_NOTE_LENGTH = 4000;
     static final String SCRAP_FUNNEL = "scrap";
     static final String FIRST_DELIVERY = "first_delivery";
     static final String REPEAT_DELIVERIES = "repeat_deliveries";
@@ -77,6 +80,7 @@ public class Deal {
     private boolean closed;
     private final Set<String> tags = new HashSet<>();
     private final Set<String> ticketNumbers = new HashSet<>();
+    private final Set<UUID> noteIds = new HashSet<>();
     private int deliveries;
     private BigDecimal deliveredKg = BigDecimal.ZERO;
     private BigDecimal deliveredAmount = BigDecimal.ZERO;
@@ -203,6 +207,22 @@ public class Deal {
     long handle(UntagDeal command, Ownership ownership) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
         Tags.normalize(command.tags()).stream().filter(tags::contains).forEach(tag -> apply(new DealUntagged(id, tag)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(AddDealNote command, Ownership ownership) {
+        ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
+        String text = command.text() == null ? "" : command.text().strip();
+        if (text.isEmpty()) {
+            throw DomainException.invalid("note-empty", "Напишите текст примечания.").about("text");
+        }
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw DomainException.invalid("note-too-long", "Примечание длиннее " + MAX_NOTE_LENGTH + " символов.").about("text");
+        }
+        if (!noteIds.contains(command.noteId())) {
+            apply(new DealNoteAdded(id, command.noteId(), text));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -359,6 +379,11 @@ public class Deal {
     @EventSourcingHandler
     void on(DealUntagged event) {
         tags.remove(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DealNoteAdded event) {
+        noteIds.add(event.noteId());
     }
 
     @EventSourcingHandler

@@ -52,6 +52,10 @@ public final class DealCommands {
     public record UntagDeal(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, List<String> tags) {
     }
 
+    /** A note on the card; {@code noteId} makes a retried request harmless. Allowed on a closed deal too (a later call is still worth noting). */
+    public record AddDealNote(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, UUID noteId, String text) {
+    }
+
     public record RecordDelivery(@TargetAggregateIdentifier UUID dealId, CurrentUser caller, Instant deliveredAt, BigDecimal weightKg,
                                  String grade, BigDecimal pricePerTonne, String ticketNo) {
     }

@@ -11,13 +11,23 @@ import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import ru.lomcrm.contracts.EventEnvelope;
 import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealNoteAdded;
 import ru.lomcrm.contracts.deal.DealDetails;
 import ru.lomcrm.contracts.deal.DealOwnerChanged;
 import ru.lomcrm.contracts.deal.DealStageChanged;
@@ -25,6 +35,7 @@ import ru.lomcrm.contracts.deal.DealTagged;
 import ru.lomcrm.contracts.deal.DealUntagged;
 import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
+import ru.lomcrm.deal.deal.DealCommands.AddDealNote;
 import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
@@ -34,7 +45,7 @@ import ru.lomcrm.platform.web.DomainException;
 
 /**
  * Rule 6, proof: every change of a deal with who and when, read straight from the event store
- * (the record itself, not a copy), newest first.
+ * (the record itself, not a copy), newest first — and the notes people write into that record.
  */
 @RestController
 class DealHistoryController {
@@ -42,11 +53,35 @@ class DealHistoryController {
     private final EventStore events;
     private final Ownership ownership;
     private final UserDirectory users;
+    private final CommandGateway commands;
 
-    DealHistoryController(EventStore events, Ownership ownership, UserDirectory users) {
+    DealHistoryController(EventStore events, Ownership ownership, UserDirectory users, CommandGateway commands) {
         this.events = events;
         this.ownership = ownership;
         this.users = users;
+        this.commands = commands;
+    }
+
+    /** {@code noteId}: optional; a client that retries a note sends the same one and it is added once. */
+    public record NoteBody(UUID noteId,
+                           @NotBlank(message = "напишите текст примечания") @Size(max = 4000, message = "не длиннее 4000 символов") String text) {
+    }
+
+    /** Adds a note to the deal's record; answers with it as the history shows it. */
+    @PostMapping("/api/deals/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Entry addNote(@PathVariable UUID id, @Valid @RequestBody NoteBody body, CurrentUser caller) {
+        UUID noteId = body.noteId() == null ? UUID.randomUUID() : body.noteId();
+        commands.sendAndWait(Actors.command(new AddDealNote(id, caller, noteId, body.text()), caller.id()));
+        var stream = events.readEvents(id.toString());
+        Entry added = null;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (message.getPayload() instanceof DealNoteAdded note && note.noteId().equals(noteId)) {
+                added = entry(message, Map.of("text", new Change(null, note.text())));
+            }
+        }
+        return Objects.requireNonNull(added, "the note just added");
     }
 
     public record Change(Object from, Object to) {
@@ -94,15 +129,13 @@ class DealHistoryController {
                 changes.put("tags", new Change(null, e.tag()));
             } else if (event instanceof DealUntagged e) {
                 changes.put("tags", new Change(e.tag(), null));
+            } else if (event instanceof DealNoteAdded e) {
+                changes.put("text", new Change(null, e.text()));
             } else if (event instanceof DeliveryCompleted e) {
                 changes.put("delivery", new Change(null, Map.of("ordinal", e.ordinal(), "weightKg", e.weightKg(), "grade", e.grade(),
                         "pricePerTonne", e.pricePerTonne(), "amount", e.amount(), "ticketNo", e.ticketNo())));
             }
-            Object actor = message.getMetaData().get(Actors.META_DATA_KEY);
-            String type = message.getPayloadType().getSimpleName();
-            entries.add(new Entry(message.getTimestamp(), actor == null || EventEnvelope.SYSTEM_ACTOR.equals(actor)
-                    ? new DirectoryUser.Ref(EventEnvelope.SYSTEM_ACTOR, EventEnvelope.SYSTEM_ACTOR, "Система")
-                    : ref(actor.toString()), type, changes));
+            entries.add(entry(message, changes));
         }
         if (created == null) {
             throw DomainException.notFound("not-found", "Сделка не найдена.");
@@ -110,6 +143,13 @@ class DealHistoryController {
         ownership.requireVisible(caller, ownerId, "Сделка не найдена.");
         Collections.reverse(entries);
         return new History(entries);
+    }
+
+    private Entry entry(DomainEventMessage<?> message, Map<String, Change> changes) {
+        Object actor = message.getMetaData().get(Actors.META_DATA_KEY);
+        return new Entry(message.getTimestamp(), actor == null || EventEnvelope.SYSTEM_ACTOR.equals(actor)
+                ? new DirectoryUser.Ref(EventEnvelope.SYSTEM_ACTOR, EventEnvelope.SYSTEM_ACTOR, "Система")
+                : ref(actor.toString()), message.getPayloadType().getSimpleName(), changes);
     }
 
     private DirectoryUser.Ref ref(String userId) {

@@ -1,5 +1,7 @@
 package ru.lomcrm.deal.task;
 
+import java.time.ZoneOffset;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,7 +13,7 @@ import ru.lomcrm.platform.events.EventInbox;
 import ru.lomcrm.platform.events.EventJson;
 
 /**
- * Rule 3 on the board without calling task-service: whether each deal has an open task, from
+ * Rule 3 on the board without calling task-service: whether each deal has an open task and when the nearest falls due, from
  * task-service's {@code DealTaskStatusChanged}. An event older than the one applied (lower
  * aggregate version) is ignored.
  */
@@ -34,11 +36,12 @@ class TaskStatusReplica {
             if (EventJson.is(envelope, DealTaskStatusChanged.class)) {
                 var status = EventJson.payload(envelope, DealTaskStatusChanged.class);
                 jdbc.update("""
-                        INSERT INTO deal_task_status (deal_id, has_open_task, open_tasks, version) VALUES (?, ?, ?, ?)
+                        INSERT INTO deal_task_status (deal_id, has_open_task, open_tasks, nearest_deadline, version) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (deal_id) DO UPDATE SET has_open_task = excluded.has_open_task, open_tasks = excluded.open_tasks,
-                                                            version = excluded.version
+                                                            nearest_deadline = excluded.nearest_deadline, version = excluded.version
                         WHERE deal_task_status.version < excluded.version""",
-                        status.dealId(), status.hasOpenTask(), status.openTasks(), envelope.aggregateVersion());
+                        status.dealId(), status.hasOpenTask(), status.openTasks(),
+                        status.nearestDeadline() == null ? null : status.nearestDeadline().atOffset(ZoneOffset.UTC), envelope.aggregateVersion());
             }
         });
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class DealQueries {
 
     private static final String ITEM_COLUMNS = """
             d.id, d.title, d.funnel, d.stage, d.owner_id, d.contact_id, d.company_id, d.expected_volume_t, d.tags, d.deliveries,
-            ts.has_open_task, d.closed, d.created_at, d.updated_at, d.version, c.name AS contact_name, co.name AS company_name""";
+            ts.has_open_task, ts.nearest_deadline, d.closed, d.created_at, d.updated_at, d.version, c.name AS contact_name, co.name AS company_name""";
     private static final String FROM = """
             FROM deal_view d
             LEFT JOIN party_name c ON c.id = d.contact_id
@@ -51,8 +52,11 @@ public class DealQueries {
     private final UserDirectory users;
     private final FunnelCatalog funnels;
     private final JsonMapper json;
+    private final Clock clock;
 
-    DealQueries(NamedParameterJdbcTemplate jdbc, Ownership ownership, UserDirectory users, FunnelCatalog funnels, JsonMapper json) {
+    DealQueries(NamedParameterJdbcTemplate jdbc, Ownership ownership, UserDirectory users, FunnelCatalog funnels, JsonMapper json,
+                Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ownership = ownership;
         this.users = users;
@@ -65,7 +69,7 @@ public class DealQueries {
 
     public record DealItem(UUID id, String title, String funnel, String stage, DirectoryUser.Ref owner, PartyRef contact,
                            PartyRef company, BigDecimal expectedVolumeT, List<String> tags, int deliveries, Boolean hasOpenTask,
-                           boolean closed, Instant createdAt, Instant updatedAt, long version) {
+                           Instant nearestTaskDue, Boolean taskOverdue, boolean closed, Instant createdAt, Instant updatedAt, long version) {
     }
 
     public record Delivery(int ordinal, Instant deliveredAt, BigDecimal weightKg, String grade, BigDecimal pricePerTonne,
@@ -74,7 +78,8 @@ public class DealQueries {
 
     public record DealCard(UUID id, String title, String funnel, String stage, DirectoryUser.Ref owner, PartyRef contact,
                            PartyRef company, DealDetails details, List<String> tags, List<Delivery> deliveries,
-                           BigDecimal deliveredKg, Boolean hasOpenTask, boolean closed, String lossReason, String source,
+                           BigDecimal deliveredKg, Boolean hasOpenTask, Instant nearestTaskDue, Boolean taskOverdue, boolean closed,
+                           String lossReason, String source,
                            UUID promotedFrom, Instant createdAt, Instant updatedAt, long version) {
     }
 
@@ -99,7 +104,7 @@ public class DealQueries {
             DealItem item = item(rs);
             return new DealCard(item.id(), item.title(), item.funnel(), item.stage(), item.owner(), item.contact(), item.company(),
                     json.readValue(rs.getString("details"), DealDetails.class), item.tags(), List.of(), rs.getBigDecimal("delivered_kg"),
-                    item.hasOpenTask(), item.closed(), rs.getString("loss_reason"), rs.getString("source"),
+                    item.hasOpenTask(), item.nearestTaskDue(), item.taskOverdue(), item.closed(), rs.getString("loss_reason"), rs.getString("source"),
                     rs.getObject("promoted_from", UUID.class), item.createdAt(), item.updatedAt(), item.version());
         });
         if (rows.isEmpty()) {
@@ -108,7 +113,7 @@ public class DealQueries {
         DealCard card = rows.get(0);
         ownership.requireVisible(caller, card.owner().id(), "Сделка не найдена.");
         return new DealCard(card.id(), card.title(), card.funnel(), card.stage(), card.owner(), card.contact(), card.company(),
-                card.details(), card.tags(), deliveries(id), card.deliveredKg(), card.hasOpenTask(), card.closed(), card.lossReason(),
+                card.details(), card.tags(), deliveries(id), card.deliveredKg(), card.hasOpenTask(), card.nearestTaskDue(), card.taskOverdue(), card.closed(), card.lossReason(),
                 card.source(), card.promotedFrom(), card.createdAt(), card.updatedAt(), card.version());
     }
 
@@ -252,13 +257,16 @@ public class DealQueries {
         UUID contactId = rs.getObject("contact_id", UUID.class);
         UUID companyId = rs.getObject("company_id", UUID.class);
         Array tags = rs.getArray("tags");
+        Boolean hasOpenTask = (Boolean) rs.getObject("has_open_task");
+        Instant nearestTaskDue = instant(rs, "nearest_deadline");
         return new DealItem(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("funnel"), rs.getString("stage"),
                 ref(rs.getString("owner_id")),
                 contactId == null ? null : new PartyRef(contactId, rs.getString("contact_name")),
                 companyId == null ? null : new PartyRef(companyId, rs.getString("company_name")),
                 rs.getBigDecimal("expected_volume_t"),
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
-                rs.getInt("deliveries"), (Boolean) rs.getObject("has_open_task"), rs.getBoolean("closed"),
+                rs.getInt("deliveries"), hasOpenTask, nearestTaskDue,
+                hasOpenTask == null ? null : nearestTaskDue != null && nearestTaskDue.isBefore(clock.instant()), rs.getBoolean("closed"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
     }
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealNoteAdded;
 import ru.lomcrm.contracts.deal.DealDetails;
 import ru.lomcrm.contracts.deal.DealOwnerChanged;
 import ru.lomcrm.contracts.deal.DealStageChanged;
@@ -91,6 +92,12 @@ class DealViewProjection {
     void on(DealUntagged event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.update("UPDATE deal_view SET tags = array_remove(tags, ?), updated_at = ?, version = ? WHERE id = ?", event.tag(), time(at),
                 version, event.dealId());
+    }
+
+    /** A note changes nothing shown but the time of the last change and the version (the card's ETag). */
+    @EventHandler
+    void on(DealNoteAdded event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE deal_view SET updated_at = ?, version = ? WHERE id = ?", time(at), version, event.dealId());
     }
 
     @EventHandler

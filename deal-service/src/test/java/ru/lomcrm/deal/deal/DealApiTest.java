@@ -281,6 +281,45 @@ class DealApiTest {
     }
 
     @Test
+    void aNoteWrittenOnTheCardJoinsItsHistoryOnceAndMovesItsVersion() {
+        String id = api.dealOf("manager1").path("id").asString();
+        String noteId = java.util.UUID.randomUUID().toString();
+
+        var added = api.as("manager1").post("/api/deals/" + id + "/notes", Map.of("noteId", noteId, "text", "  Перезвонить после обеда  "));
+        var again = api.as("manager1").post("/api/deals/" + id + "/notes", Map.of("noteId", noteId, "text", "Перезвонить после обеда"));
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("type").asString()).isEqualTo("DealNoteAdded");
+        assertThat(added.json().path("actor").path("username").asString()).isEqualTo("manager1");
+        assertThat(added.json().path("changes").path("text").path("to").asString()).isEqualTo("Перезвонить после обеда");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().path("at").asString()).isEqualTo(added.json().path("at").asString());
+        JsonNode items = api.as("head").get("/api/deals/" + id + "/history").json().path("items");
+        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.get(0).path("changes").path("text").path("to").asString()).isEqualTo("Перезвонить после обеда");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.as("manager1").get("/api/deals/" + id).etag()).contains("\"1\""));
+        var published = dealTopic.await(r -> id.equals(r.key()) && r.value().contains("\"DealNoteAdded\""), Duration.ofSeconds(30));
+        assertThat(published.value()).contains("Перезвонить после обеда");
+    }
+
+    @Test
+    void aNoteMustSaySomethingAndOnlyThoseWhoSeeTheDealWriteOne() {
+        String id = api.dealOf("manager1").path("id").asString();
+
+        var blank = api.as("manager1").post("/api/deals/" + id + "/notes", Map.of("text", "   "));
+        var tooLong = api.as("manager1").post("/api/deals/" + id + "/notes", Map.of("text", "х".repeat(4001)));
+        var stranger = api.as("manager2").post("/api/deals/" + id + "/notes", Map.of("text", "чужая сделка"));
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.isProblem()).isTrue();
+        assertThat(blank.json().toString()).contains("напишите текст примечания");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(api.as("manager1").get("/api/deals/" + id + "/history").json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
     void bulkActionsReportPerDealAndOneRefusalDoesNotStopTheOthers() {
         String own1 = api.dealOf("manager1").path("id").asString();
         String own2 = api.dealOf("manager1").path("id").asString();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.lomcrm.contracts.deal.DealClosed;
 import ru.lomcrm.contracts.deal.DealCreated;
+import ru.lomcrm.contracts.deal.DealNoteAdded;
 import ru.lomcrm.contracts.deal.DealDetails;
 import ru.lomcrm.contracts.deal.DealOwnerChanged;
 import ru.lomcrm.contracts.deal.DealStageChanged;
@@ -31,6 +32,7 @@ import ru.lomcrm.contracts.deal.DealUpdated;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
 import ru.lomcrm.contracts.deal.Stage;
 import ru.lomcrm.contracts.deal.PermanentDealOpened;
+import ru.lomcrm.deal.deal.DealCommands.AddDealNote;
 import ru.lomcrm.deal.deal.DealCommands.ChangeDealOwner;
 import ru.lomcrm.deal.deal.DealCommands.CloseDealOnPromotion;
 import ru.lomcrm.deal.deal.DealCommands.MarkDealNotDelivering;
@@ -105,6 +107,42 @@ class DealRulesTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateDeal(ID, caller(MANAGER1), "Т", "scrap", "delivering", MANAGER1.id(), "manual", null, null, null))
                 .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void aNoteIsAddedTrimmedOnceEvenWhenTheRequestIsRepeated() {
+        UUID note = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+        fixture.given(scrapLeadOfManager1())
+                .when(new AddDealNote(ID, caller(MANAGER1), note, "  Перезвонить после 15:00  "))
+                .expectEvents(new DealNoteAdded(ID, note, "Перезвонить после 15:00"));
+        fixture.given(scrapLeadOfManager1(), new DealNoteAdded(ID, note, "Перезвонить после 15:00"))
+                .when(new AddDealNote(ID, caller(MANAGER1), note, "Перезвонить после 15:00"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoteNeedsTextOfAtMost4000CharactersAndMayBeWrittenOnAClosedDeal() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new AddDealNote(ID, caller(MANAGER1), UUID.randomUUID(), " \n "))
+                .expectException(DomainException.class).expectExceptionMessage("Напишите текст примечания.").expectNoEvents();
+        fixture.given(scrapLeadOfManager1())
+                .when(new AddDealNote(ID, caller(MANAGER1), UUID.randomUUID(), "х".repeat(4001)))
+                .expectException(DomainException.class).expectNoEvents();
+        UUID note = UUID.randomUUID();
+        fixture.given(scrapLeadOfManager1(), new DealClosed(ID, "scrap", "lead", "lost", "дорого", MANAGER1.id()))
+                .when(new AddDealNote(ID, caller(MANAGER1), note, "Вернулся сам, просит цену"))
+                .expectEvents(new DealNoteAdded(ID, note, "Вернулся сам, просит цену"));
+    }
+
+    @Test
+    void onlyThoseWhoSeeTheDealWriteNotesOnIt() {
+        fixture.given(scrapLeadOfManager1())
+                .when(new AddDealNote(ID, caller(MANAGER2), UUID.randomUUID(), "чужая"))
+                .expectException(DomainException.class).expectExceptionMessage("Сделка не найдена.").expectNoEvents();
+        UUID note = UUID.randomUUID();
+        fixture.given(scrapLeadOfManager1())
+                .when(new AddDealNote(ID, caller(HEAD), note, "Проверь цену"))
+                .expectEvents(new DealNoteAdded(ID, note, "Проверь цену"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import ru.lomcrm.contracts.EventEnvelope;
@@ -23,7 +24,10 @@ import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.CrmServiceTest;
 import ru.lomcrm.platform.testing.TestInfrastructure;
 
-/** Rule 3 on the board: task-service tells whether a deal has an open task; the board and the card show it without asking. */
+/**
+ * Rule 3 on the board: task-service tells whether a deal has an open task and when the nearest falls due; the board and
+ * the card show it (and whether it is overdue by now) without asking.
+ */
 @CrmServiceTest(database = "crm_deal")
 class TaskFlagOnTheBoardTest {
 
@@ -41,7 +45,7 @@ class TaskFlagOnTheBoardTest {
     }
 
     @Test
-    void theBoardShowsADealWithoutATaskAndIgnoresAnOutdatedStatus() throws Exception {
+    void theBoardShowsADealWithoutATaskOrWithAnOverdueOneAndIgnoresAnOutdatedStatus() throws Exception {
         String id = api.dealOf("manager1").path("id").asString();
         UUID dealId = UUID.fromString(id);
         assertThat(api.as("manager1").get("/api/deals/" + id).json().path("hasOpenTask").isMissingNode()).isTrue();
@@ -57,15 +61,33 @@ class TaskFlagOnTheBoardTest {
                 EventJson.read(outdated).eventId()) == 1);
         assertThat(api.as("manager1").get("/api/deals/" + id).json().path("hasOpenTask").asBoolean(true)).isFalse();
 
-        publish(dealId, status(dealId, true, 1, 2));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=200")
-                .json().findParents("id").stream().filter(card -> id.equals(card.path("id").asString())).findFirst().orElseThrow()
-                .path("hasOpenTask").asBoolean()).isTrue());
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        publish(dealId, status(dealId, true, 1, 2, tomorrow));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode card = boardCard(id);
+            assertThat(card.path("hasOpenTask").asBoolean()).isTrue();
+            assertThat(card.path("taskOverdue").asBoolean(true)).isFalse();
+            assertThat(Instant.parse(card.path("nearestTaskDue").asString())).isEqualTo(tomorrow);
+        });
+
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        publish(dealId, status(dealId, true, 2, 3, anHourAgo));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(boardCard(id).path("taskOverdue").asBoolean()).isTrue());
+        assertThat(api.as("manager1").get("/api/deals/" + id).json().path("taskOverdue").asBoolean()).isTrue();
+    }
+
+    private JsonNode boardCard(String id) {
+        return api.as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=200").json().findParents("id").stream()
+                .filter(card -> id.equals(card.path("id").asString())).findFirst().orElseThrow();
     }
 
     private static String status(UUID dealId, boolean open, int count, long version) {
+        return status(dealId, open, count, version, null);
+    }
+
+    private static String status(UUID dealId, boolean open, int count, long version, Instant nearestDeadline) {
         return EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "DealTaskStatusChanged", dealId.toString(), version, Instant.now(), "u",
-                new DealTaskStatusChanged(dealId, open, count)));
+                new DealTaskStatusChanged(dealId, open, count, nearestDeadline)));
     }
 
     private static void publish(UUID key, String... values) throws Exception {

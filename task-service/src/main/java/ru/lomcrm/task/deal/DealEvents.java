@@ -30,7 +30,6 @@ import ru.lomcrm.contracts.deal.Stage;
 import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.events.EventInbox;
 import ru.lomcrm.platform.events.EventJson;
-import ru.lomcrm.task.deal.DealTaskStatus.ReportOpenTasks;
 import ru.lomcrm.task.process.StageTemplates;
 import ru.lomcrm.task.task.TaskAccess;
 import ru.lomcrm.task.task.TaskCommands.CreateBusinessProcessTask;
@@ -195,8 +194,7 @@ class DealEvents {
     }
 
     private void report(UUID dealId) {
-        int open = jdbc.queryForObject("SELECT open_tasks FROM deal_ref WHERE id = ?", Integer.class, dealId);
-        commands.sendAndWait(Actors.command(new ReportOpenTasks(dealId, open), EventEnvelope.SYSTEM_ACTOR));
+        commands.sendAndWait(Actors.command(DealTaskStatus.currentState(jdbc, dealId), EventEnvelope.SYSTEM_ACTOR));
     }
 
     private void funnelDefined(FunnelDefined event) {

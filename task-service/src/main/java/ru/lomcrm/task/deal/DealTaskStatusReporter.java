@@ -1,6 +1,7 @@
 package ru.lomcrm.task.deal;
 
 import java.util.Objects;
+import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -14,12 +15,12 @@ import ru.lomcrm.contracts.task.TaskCreated;
 import ru.lomcrm.contracts.task.TaskDeleted;
 import ru.lomcrm.contracts.task.TaskLink;
 import ru.lomcrm.contracts.task.TaskReopened;
+import ru.lomcrm.contracts.task.TaskRescheduled;
 import ru.lomcrm.contracts.task.TaskUpdated;
 import ru.lomcrm.platform.events.Actors;
-import ru.lomcrm.task.deal.DealTaskStatus.ReportOpenTasks;
 
 /**
- * After any change to a deal's tasks, reports the deal's current open task count to its
+ * After any change to a deal's tasks, reports the deal's current open task count and nearest deadline to its
  * {@link DealTaskStatus} (which announces {@code DealTaskStatusChanged} if it changed). A
  * tracking processor: its commands commit with its token, so every change is reported once in
  * effect, shortly after it happened.
@@ -49,6 +50,13 @@ class DealTaskStatusReporter {
         }
     }
 
+    /** The event does not name the link: {@code task_state} (written with the event) does. */
+    @EventHandler
+    void on(TaskRescheduled event) {
+        jdbc.queryForList("SELECT link_id FROM task_state WHERE id = ? AND link_type = 'deal'", UUID.class, event.taskId())
+                .forEach(this::report);
+    }
+
     @EventHandler
     void on(TaskCompleted event) {
         report(event.link());
@@ -66,9 +74,11 @@ class DealTaskStatusReporter {
 
     private void report(TaskLink link) {
         if (TaskLink.toDeal(link)) {
-            Integer open = jdbc.queryForList("SELECT open_tasks FROM deal_ref WHERE id = ?", Integer.class, link.id()).stream()
-                    .findFirst().orElse(0);
-            commands.sendAndWait(Actors.command(new ReportOpenTasks(link.id(), open), EventEnvelope.SYSTEM_ACTOR));
+            report(link.id());
         }
+    }
+
+    private void report(UUID dealId) {
+        commands.sendAndWait(Actors.command(DealTaskStatus.currentState(jdbc, dealId), EventEnvelope.SYSTEM_ACTOR));
     }
 }

@@ -198,6 +198,25 @@ class BusinessProcessTasksTest {
     }
 
     @Test
+    void theBoardLearnsWhenTheDealsNearestTaskFallsDueAndWhenItIsMoved() {
+        UUID dealId = TaskApiFixture.dealOf("manager1", "Сроки-Север");
+        await().atMost(PATIENCE).until(() -> tasksOfDeal("manager1", dealId).path("total").asInt() == 1);
+        JsonNode stageTask = tasksOfDeal("manager1", dealId).path("items").get(0);
+        var first = taskTopic.await(r -> r.key().equals(dealId.toString()) && r.value().contains("\"DealTaskStatusChanged\""), PATIENCE);
+        assertThat(Instant.parse(EventJson.read(first.value()).payload().path("nearestDeadline").asString()))
+                .isEqualTo(Instant.parse(stageTask.path("dueAt").asString()));
+
+        Instant later = Instant.parse(stageTask.path("dueAt").asString()).plus(Duration.ofDays(3));
+        assertThat(api.as("manager1").post("/api/tasks/" + stageTask.path("id").asString() + "/reschedule", Map.of("dueAt", later.toString()))
+                .status()).isEqualTo(200);
+
+        var moved = taskTopic.await(r -> r.key().equals(dealId.toString()) && r.value().contains("\"DealTaskStatusChanged\"")
+                && EventJson.read(r.value()).aggregateVersion() > EventJson.read(first.value()).aggregateVersion(), PATIENCE);
+        assertThat(EventJson.read(moved.value()).payload().path("openTasks").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(EventJson.read(moved.value()).payload().path("nearestDeadline").asString())).isEqualTo(later);
+    }
+
+    @Test
     void aDealGivenToAnotherDepartmentTakesItsOpenTasksAlong() {
         UUID dealId = TaskApiFixture.dealOf("manager1", "Передача");
         await().atMost(PATIENCE).until(() -> tasksOfDeal("manager1", dealId).path("total").asInt() == 1);
