@@ -72,6 +72,7 @@ class BrowserSignInTest {
         JsonNode user = json.readTree(me.body());
         assertThat(user.path("username").asString()).isEqualTo("manager1");
         assertThat(user.path("groups").toString()).contains("Активные продажи");
+        assertThat(user.path("phone").asString()).isEqualTo("+79161000003");
         assertThat(cookieNames()).contains("SESSION").noneMatch(name -> name.toLowerCase().contains("token") && !name.equals("XSRF-TOKEN"));
 
         // 5. A change without the CSRF header is refused; with it, the token is relayed to deal-service.

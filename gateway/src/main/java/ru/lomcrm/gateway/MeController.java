@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,8 @@ import reactor.core.scheduler.Schedulers;
 
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
+import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.PhoneNumbers;
 
 /** Who is signed in, and who works here (for owner pickers and reports). */
 @RestController
@@ -25,7 +28,8 @@ class MeController {
         this.directory = directory;
     }
 
-    public record Me(String id, String username, String name, String email, Set<String> roles, Set<String> groups) {
+    /** {@code phone}: the profile's phone number (Keycloak attribute {@code phoneNumber}, claim {@code phone_number}), E.164 when it parses. */
+    public record Me(String id, String username, String name, String email, String phone, Set<String> roles, Set<String> groups) {
     }
 
     public record Users(List<DirectoryUser> items) {
@@ -36,12 +40,14 @@ class MeController {
         Object principal = authentication.getPrincipal();
         if (principal instanceof OidcUser oidc) {
             return new Me(oidc.getSubject(), oidc.getPreferredUsername(), displayName(oidc.getFullName(), oidc.getPreferredUsername()),
-                    oidc.getEmail(), claimSet(oidc.getClaimAsStringList("roles")), claimSet(oidc.getClaimAsStringList("groups")));
+                    oidc.getEmail(), phone(oidc.getPhoneNumber()), claimSet(oidc.getClaimAsStringList("roles")),
+                    claimSet(oidc.getClaimAsStringList("groups")));
         }
         if (principal instanceof Jwt jwt) {
             String username = jwt.getClaimAsString("preferred_username");
             return new Me(jwt.getSubject(), username, displayName(jwt.getClaimAsString("name"), username), jwt.getClaimAsString("email"),
-                    claimSet(jwt.getClaimAsStringList("roles")), claimSet(jwt.getClaimAsStringList("groups")));
+                    phone(jwt.getClaimAsString(StandardClaimNames.PHONE_NUMBER)), claimSet(jwt.getClaimAsStringList("roles")),
+                    claimSet(jwt.getClaimAsStringList("groups")));
         }
         throw new IllegalStateException("Unexpected principal " + principal.getClass());
     }
@@ -54,6 +60,18 @@ class MeController {
 
     private static String displayName(String name, String username) {
         return name == null || name.isBlank() ? username : name;
+    }
+
+    /** As typed in the profile ("8 916 123-45-67") to E.164; kept as typed when it is no Russian-plan number. */
+    private static String phone(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return PhoneNumbers.normalize(typed, "phone");
+        } catch (DomainException notAPhone) {
+            return typed.strip();
+        }
     }
 
     private static Set<String> claimSet(List<String> values) {

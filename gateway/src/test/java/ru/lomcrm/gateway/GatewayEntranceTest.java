@@ -31,7 +31,7 @@ class GatewayEntranceTest {
     }
 
     @Test
-    void meTellsWhoIsCallingWithRolesAndGroups() {
+    void meTellsWhoIsCallingWithPhoneRolesAndGroups() {
         var response = api.withToken(Tokens.of("manager1")).get("/api/me");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -39,6 +39,7 @@ class GatewayEntranceTest {
         assertThat(me.path("username").asString()).isEqualTo("manager1");
         assertThat(me.path("name").asString()).isEqualTo("Павел Первов");
         assertThat(me.path("email").asString()).isEqualTo("manager1@lomcrm.local");
+        assertThat(me.path("phone").asString()).as("typed in the profile as 8 (916) 100-00-03").isEqualTo("+79161000003");
         assertThat(me.path("roles").toString()).contains("crm-manager", "section-unsorted").doesNotContain("crm-admin");
         assertThat(me.path("groups").toString()).contains("Активные продажи");
         assertThat(me.path("id").asString()).hasSize(36);

@@ -36,12 +36,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.lomcrm.party.identity.Emails;
-import ru.lomcrm.party.identity.PhoneNumbers;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.PhoneNumbers;
 import ru.lomcrm.platform.web.SearchText;
 
 /**

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.lomcrm.party.identity.Emails;
 import ru.lomcrm.party.identity.Inn;
 import ru.lomcrm.party.identity.PartyIdentities;
-import ru.lomcrm.party.identity.PhoneNumbers;
 import ru.lomcrm.party.party.PartyCommands.ArchiveParty;
 import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.EditParty;
@@ -45,6 +44,7 @@ import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
 import ru.lomcrm.platform.web.IfMatch;
+import ru.lomcrm.platform.web.PhoneNumbers;
 import ru.lomcrm.platform.web.Tags;
 
 /** Списки: contacts ({@code /api/contacts}) and companies ({@code /api/companies}), the same rules for both. */

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import ru.lomcrm.party.identity.Emails;
 import ru.lomcrm.party.identity.Inn;
-import ru.lomcrm.party.identity.PhoneNumbers;
+import ru.lomcrm.platform.web.PhoneNumbers;
 
 /**
  * The body of a contact or company, as sent (create: {@code name} required; patch: everything

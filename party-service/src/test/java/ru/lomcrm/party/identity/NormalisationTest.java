@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.PhoneNumbers;
 
 class NormalisationTest {
 

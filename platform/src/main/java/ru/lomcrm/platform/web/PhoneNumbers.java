@@ -1,4 +1,4 @@
-package ru.lomcrm.party.identity;
+package ru.lomcrm.platform.web;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
