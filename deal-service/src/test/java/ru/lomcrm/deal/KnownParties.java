@@ -4,26 +4,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import ru.lomcrm.contracts.EventEnvelope;
 import ru.lomcrm.contracts.IntegrationEvent;
 import ru.lomcrm.contracts.Topics;
 import ru.lomcrm.contracts.party.CompanyCreated;
 import ru.lomcrm.contracts.party.ContactCreated;
-import ru.lomcrm.platform.events.EventJson;
-import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.Tokens;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 /** Contacts and companies as party-service would announce them, waited for in deal-service's replica. */
 public final class KnownParties {
@@ -54,12 +47,7 @@ public final class KnownParties {
     }
 
     public void publish(UUID key, IntegrationEvent event) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            String value = EventJson.write(new EventEnvelope<>(UUID.randomUUID(), event.eventType(), key.toString(), 0, Instant.now(), "u", event));
-            producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.PARTY), key.toString(), value)).get();
-        }
+        TopicPublisher.publish(Topics.PARTY, key, 0, event);
         if (event instanceof ContactCreated || event instanceof CompanyCreated) {
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM party_name WHERE id = ? AND owner_id IS NOT NULL", Long.class, key) == 1);

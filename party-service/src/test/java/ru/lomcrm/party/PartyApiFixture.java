@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
 import ru.lomcrm.contracts.EventEnvelope;
@@ -18,8 +15,8 @@ import ru.lomcrm.contracts.Topics;
 import ru.lomcrm.contracts.deal.DeliveryCompleted;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.ApiClient;
-import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.Tokens;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 /** Test data for party-service's API tests: callers with real tokens, fresh phones, contacts, deliveries on the deal topic. */
 public final class PartyApiFixture {
@@ -72,13 +69,7 @@ public final class PartyApiFixture {
                 .path("sub").asString();
     }
 
-    public static void publishToDealTopic(UUID key, String... values) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.DEAL), key.toString(), value)).get();
-            }
-        }
+    public static void publishToDealTopic(UUID key, String... values) {
+        TopicPublisher.publish(Topics.DEAL, key, values);
     }
 }

@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +19,8 @@ import ru.lomcrm.contracts.Topics;
 import ru.lomcrm.contracts.deal.DealCreated;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.ApiClient;
-import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.Tokens;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 /**
  * Small factories for task API tests: a client per demo user, users' ids, a task with sensible
@@ -33,7 +30,6 @@ import ru.lomcrm.platform.testing.Tokens;
 public final class TaskApiFixture {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, String> producer;
 
     private final ApiClient anonymous;
 
@@ -106,15 +102,7 @@ public final class TaskApiFixture {
     }
 
     /** Sends exactly this envelope (again, if it was sent before: a redelivery). */
-    public static synchronized void publish(String contractTopic, EventEnvelope<IntegrationEvent> envelope) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                    "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class));
-        }
-        try {
-            producer.send(new ProducerRecord<>(TestInfrastructure.topic(contractTopic), envelope.aggregateId(), EventJson.write(envelope))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish " + envelope.eventType(), e);
-        }
+    public static void publish(String contractTopic, EventEnvelope<IntegrationEvent> envelope) {
+        TopicPublisher.publish(contractTopic, envelope.aggregateId(), EventJson.write(envelope));
     }
 }

@@ -5,12 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +19,8 @@ import ru.lomcrm.contracts.deal.DealCreated;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.ApiClient;
 import ru.lomcrm.platform.testing.CrmServiceTest;
-import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.Tokens;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 @CrmServiceTest(database = "crm_analytics")
 class DealSummaryTest {
@@ -50,14 +46,7 @@ class DealSummaryTest {
         String second = envelope(secondId, dealId);
 
         // Same key, so one partition and this order: once `second` is applied, the duplicate was seen.
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            String topic = TestInfrastructure.topic(Topics.DEAL);
-            producer.send(new ProducerRecord<>(topic, dealId.toString(), first)).get();
-            producer.send(new ProducerRecord<>(topic, dealId.toString(), first)).get();
-            producer.send(new ProducerRecord<>(topic, dealId.toString(), second)).get();
-        }
+        TopicPublisher.publish(Topics.DEAL, dealId, first, first, second);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class, secondId) == 1);

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +25,7 @@ import ru.lomcrm.platform.testing.CrmServiceTest;
 import ru.lomcrm.platform.testing.MovableClock;
 import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.TopicProbe;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 /** Rules 1 and 2 on deal-service's side: party-service's ClientPromoted arrives on the party topic (published here as it would be). */
 @CrmServiceTest(database = "crm_deal")
@@ -166,13 +164,7 @@ class PermanentClientsTest {
         return EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "ClientPromoted", party.toString(), 7, Instant.now(), "u", event));
     }
 
-    private static void publish(UUID key, String... values) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.PARTY), key.toString(), value)).get();
-            }
-        }
+    private static void publish(UUID key, String... values) {
+        TopicPublisher.publish(Topics.PARTY, key, values);
     }
 }

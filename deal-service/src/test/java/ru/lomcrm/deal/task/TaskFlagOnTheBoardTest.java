@@ -5,12 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +18,7 @@ import ru.lomcrm.contracts.task.DealTaskStatusChanged;
 import ru.lomcrm.deal.DealApiFixture;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.platform.testing.CrmServiceTest;
-import ru.lomcrm.platform.testing.TestInfrastructure;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 /**
  * Rule 3 on the board: task-service tells whether a deal has an open task and when the nearest falls due; the board and
@@ -90,13 +86,7 @@ class TaskFlagOnTheBoardTest {
                 new DealTaskStatusChanged(dealId, open, count, nearestDeadline)));
     }
 
-    private static void publish(UUID key, String... values) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.TASK), key.toString(), value)).get();
-            }
-        }
+    private static void publish(UUID key, String... values) {
+        TopicPublisher.publish(Topics.TASK, key, values);
     }
 }

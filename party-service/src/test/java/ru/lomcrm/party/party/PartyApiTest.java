@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +25,7 @@ import ru.lomcrm.platform.testing.CrmServiceTest;
 import ru.lomcrm.platform.testing.TestInfrastructure;
 import ru.lomcrm.platform.testing.Tokens;
 import ru.lomcrm.platform.testing.TopicProbe;
+import ru.lomcrm.platform.testing.TopicPublisher;
 
 @CrmServiceTest(database = "crm_party")
 class PartyApiTest {
@@ -174,14 +172,8 @@ class PartyApiTest {
         return EventJson.write(new EventEnvelope<>(UUID.randomUUID(), "DeliveryCompleted", dealId.toString(), ordinal, Instant.now(), "u", delivery));
     }
 
-    private static void publish(UUID key, String... values) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", TestInfrastructure.endpoints().kafkaBootstrap(),
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(TestInfrastructure.topic(Topics.DEAL), key.toString(), value)).get();
-            }
-        }
+    private static void publish(UUID key, String... values) {
+        TopicPublisher.publish(Topics.DEAL, key, values);
     }
 
     /** A valid 10-digit INN that no other test run used. */

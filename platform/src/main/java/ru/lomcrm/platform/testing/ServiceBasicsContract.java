@@ -51,6 +51,8 @@ public abstract class ServiceBasicsContract {
         var docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.body()).as("the caller comes from the token, not from the request").doesNotContain("\"caller\"");
     }
 
     @Test
