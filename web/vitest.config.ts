@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // component tests render antd in jsdom: seconds each on a busy 2-core machine (a ceiling, not a wait)
+    testTimeout: 30_000,
     reporters: process.env.CRM_TEST_REPORTS
       ? ['default', ['junit', { outputFile: `${process.env.CRM_TEST_REPORTS}/web-unit.xml`, suiteName: 'web unit' }]]
       : ['default'],

@@ -130,10 +130,9 @@ describe('sales manager in the browser', () => {
     expect((await completed).status()).toBe(200);
     await textAppears(page.locator('.ant-message'), 'Задача выполнена');
 
-    // the deal's card shows it as done, with the result
+    // the deal's feed shows it as done, with the result
     await page.goto(`${GATEWAY}/deals/${dealId}`);
-    await page.getByTestId('linked-tasks').getByRole('switch').click();
-    await textAppears(page.getByTestId('linked-tasks').locator(`[data-task-text="${taskText}"]`), 'Дозвонился');
+    await textAppears(page.getByTestId('deal-feed').locator(`[data-testid="feed-task"][data-task-text="${taskText}"]`), 'Дозвонился');
   });
 
   it("lets the head see manager1's deal, but not manager2", async () => {

@@ -84,6 +84,8 @@ export const dealApi = {
   tagPresets: () => http.get<{ items: string[] }>('/api/deals/tags').then((r) => r.items),
   addDelivery: (id: string, delivery: NewDelivery) => http.post<Delivery>(`/api/deals/${id}/deliveries`, delivery),
   history: (id: string) => http.get<{ items: DealHistoryEntry[] }>(`/api/deals/${id}/history`).then((r) => r.items),
+  /** A note in the deal's feed (1..4000 characters after trim); answers with the history entry (DealNoteAdded). */
+  addNote: (id: string, text: string) => http.post<DealHistoryEntry>(`/api/deals/${id}/notes`, { text }),
   bulk: (ids: string[], action: BulkAction) => http.post<{ results: BulkResult[] }>('/api/deals/bulk', { ids, ...action }).then((r) => r.results),
   unsorted: (status: 'pending' | 'accepted' | 'declined' | 'all' = 'pending') =>
     http.get<{ items: UnsortedLead[]; pending: number }>('/api/unsorted', { status }),

@@ -53,6 +53,25 @@ export function historyValue(field: string, value: unknown, funnels?: Funnel[], 
   return String(value);
 }
 
+/** What changed in one entry: each field, the old value struck through → the new one. */
+export function HistoryChanges({ changes, funnels, funnelCode }: { changes: Record<string, HistoryChange> | null | undefined; funnels?: Funnel[]; funnelCode?: string }) {
+  const list = Object.entries(changes ?? {});
+  if (!list.length) return null;
+  return (
+    <ul className="history-changes">
+      {list.map(([field, change]) => (
+        <li key={field}>
+          <span className="muted">{ru.history.fields[field] ?? field}:</span>{' '}
+          {change.from !== null && change.from !== undefined && change.from !== '' && (
+            <><s className="muted">{historyValue(field, change.from, funnels, funnelCode)}</s> → </>
+          )}
+          {historyValue(field, change.to, funnels, funnelCode)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Who, when, what changed — oldest first, newest at the bottom like a chat. */
 export function HistoryTimeline({ items, funnels, funnelCode, loading }: { items: HistoryItem[]; funnels?: Funnel[]; funnelCode?: string; loading?: boolean }) {
   const end = useRef<HTMLDivElement>(null);
@@ -73,17 +92,7 @@ export function HistoryTimeline({ items, funnels, funnelCode, loading }: { items
                 <strong>{ru.history.types[entry.type] ?? entry.type}</strong>
                 <span className="muted small"> · {formatDateTime(entry.at)} · {entry.actor?.name || entry.actor?.username || ru.history.system}</span>
               </div>
-              <ul className="history-changes">
-                {Object.entries(entry.changes ?? {}).map(([field, change]) => (
-                  <li key={field}>
-                    <span className="muted">{ru.history.fields[field] ?? field}:</span>{' '}
-                    {change.from !== null && change.from !== undefined && change.from !== '' && (
-                      <><s className="muted">{historyValue(field, change.from, funnels, funnelCode)}</s> → </>
-                    )}
-                    {historyValue(field, change.to, funnels, funnelCode)}
-                  </li>
-                ))}
-              </ul>
+              <HistoryChanges changes={entry.changes} funnels={funnels} funnelCode={funnelCode} />
             </div>
           ),
         }))}

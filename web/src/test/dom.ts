@@ -1,6 +1,10 @@
 // Imported by component tests (jsdom): the browser bits jsdom lacks, clean-up, and a fake gateway.
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// Generous ceilings for waitFor/findBy: antd in jsdom is slow on a busy 2-core machine. Tests poll for a
+// state and move on as soon as it is there; the ceiling only decides when a missing state is a failure.
+configure({ asyncUtilTimeout: 10_000 });
 
 // What jsdom lacks and antd reaches for.
 Object.defineProperty(window, 'matchMedia', {
@@ -17,8 +21,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A stand-in for the gateway: answers by method and path, records what the page sent. */
-export function fakeGateway(routes: Record<string, (body: unknown) => { status: number; json?: unknown } | Promise<{ status: number; json?: unknown }>>) {
+type Answer = { status: number; json?: unknown };
+
+/** A stand-in for the gateway: answers by method and path (the route also gets the full URL), records what the page sent. */
+export function fakeGateway(routes: Record<string, (body: unknown, url: URL) => Answer | Promise<Answer>>) {
   const sent: { method: string; path: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
@@ -26,7 +32,7 @@ export function fakeGateway(routes: Record<string, (body: unknown) => { status: 
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     sent.push({ method, path: url.pathname, body });
     const route = routes[`${method} ${url.pathname}`];
-    const answer = route ? await route(body) : { status: 404, json: { detail: 'нет такого пути в тесте' } };
+    const answer = route ? await route(body, url) : { status: 404, json: { detail: 'нет такого пути в тесте' } };
     return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), {
       status: answer.status,
       headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' },

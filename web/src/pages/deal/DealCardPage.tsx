@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Modal, Popover, Result, Space, Steps, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popover, Result, Space, Steps, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -14,11 +14,13 @@ import { ErrorState, Loading, UserName } from '../../components/common';
 import { TagsEditor } from '../../components/TagsEditor';
 import { UserSelect } from '../../components/UserSelect';
 import { PartyPicker } from '../../components/PartyPicker';
-import { HistoryTimeline } from '../../components/HistoryTimeline';
-import { LinkedTasks } from '../../components/tasks/LinkedTasks';
 import { useCurrentUser } from '../../components/MeContext';
 import { DealFields } from './DealFields';
 import { Deliveries } from './Deliveries';
+import { DealFeed, useDealOpenTasks } from './DealFeed';
+
+/** The has-open-task flag follows the task service a moment later: while it disagrees with the task list, ask again (briefly). */
+const FLAG_CATCH_UP_MS = 10_000;
 
 /** After a change of the deal: the card, its history, the board and the list. */
 function useDealInvalidation(id: string) {
@@ -35,8 +37,18 @@ function useDealInvalidation(id: string) {
 export default function DealCardPage() {
   const { id = '' } = useParams();
   const funnels = useFunnels();
-  const deal = useQuery({ queryKey: keys.deal(id), queryFn: () => dealApi.card(id) });
-  const history = useQuery({ queryKey: keys.dealHistory(id), queryFn: () => dealApi.history(id), enabled: deal.isSuccess });
+  const openTasks = useDealOpenTasks(id);
+  const deal = useQuery({
+    queryKey: keys.deal(id),
+    queryFn: () => dealApi.card(id),
+    refetchInterval: (query) => {
+      const card = query.state.data;
+      const shown = openTasks.data?.items.length;
+      if (!card || card.closed || shown === undefined || card.hasOpenTask === null) return false;
+      const disagree = card.hasOpenTask !== shown > 0;
+      return disagree && Date.now() - openTasks.dataUpdatedAt < FLAG_CATCH_UP_MS ? 1000 : false;
+    },
+  });
 
   if (deal.isPending || funnels.isPending) return <Loading />;
   if (deal.isError) {
@@ -71,34 +83,12 @@ export default function DealCardPage() {
           <Card size="small" className="card-block" title={ru.card.fields}>
             <DealFields deal={card} disabled={false} />
           </Card>
+          <Card size="small" className="card-block" title={`${ru.card.deliveries} (${card.deliveries.length})`}>
+            <Deliveries deal={card} />
+          </Card>
         </aside>
         <section className="card-right">
-          {!card.closed && card.hasOpenTask === false && (
-            <Alert type="warning" showIcon message={ru.card.noTaskBanner} className="no-task-banner" data-testid="no-task-banner" />
-          )}
-          <Card size="small" className="card-block" title={ru.card.tasks}>
-            <LinkedTasks link={{ type: 'deal', id: card.id, name: card.title }} />
-          </Card>
-          <Card size="small" className="card-block feed">
-            <Tabs
-              size="small"
-              items={[
-                {
-                  key: 'history',
-                  label: ru.card.history,
-                  children: (
-                    <HistoryTimeline
-                      loading={history.isPending}
-                      funnels={funnels.data}
-                      funnelCode={card.funnel}
-                      items={history.data ?? []}
-                    />
-                  ),
-                },
-                { key: 'deliveries', label: `${ru.card.deliveries} (${card.deliveries.length})`, children: <Deliveries deal={card} /> },
-              ]}
-            />
-          </Card>
+          <DealFeed deal={card} funnels={funnels.data} />
         </section>
       </div>
     </div>
