@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyDeliveryCounted;
 import ru.lomcrm.contracts.party.PartyMergedInto;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
+import ru.lomcrm.contracts.party.PartyNoteAdded;
 import ru.lomcrm.contracts.party.PartyTagged;
 import ru.lomcrm.contracts.party.PartyUntagged;
 import ru.lomcrm.party.identity.PartyIdentities;
@@ -45,6 +47,7 @@ import ru.lomcrm.party.party.PartyCommands.MergePartyInto;
 import ru.lomcrm.party.party.PartyCommands.MergedParty;
 import ru.lomcrm.party.party.PartyCommands.MoveContactToCompany;
 import ru.lomcrm.party.party.PartyCommands.RegisterParty;
+import ru.lomcrm.party.party.PartyCommands.AddPartyNote;
 import ru.lomcrm.party.party.PartyCommands.TagParty;
 import ru.lomcrm.party.party.PartyCommands.UnlinkContactFromCompany;
 import ru.lomcrm.party.party.PartyCommands.UntagParty;
@@ -66,6 +69,7 @@ public class Party {
     public static final int PERMANENT_AFTER = 5;
     static final String HANDED_OVER = "Постоянный клиент передан в клиентский отдел";
     private static final String NOT_FOUND = "Запись не найдена.";
+    static final int MAX_NOTE_LENGTH = 4000;
 
     @AggregateIdentifier
     private UUID id;
@@ -78,6 +82,7 @@ public class Party {
     private final Set<String> tags = new LinkedHashSet<>();
     private boolean promoted;
     private UUID mergedInto;
+    private final Set<UUID> noteIds = new HashSet<>();
 
     protected Party() {
     }
@@ -165,6 +170,23 @@ public class Party {
         }
         count(new CountedDelivery(command.dealId(), command.ordinal()), clock);
         return null;
+    }
+
+    @CommandHandler
+    long handle(AddPartyNote command, Ownership ownership) {
+        requireVisible(command.caller(), ownership);
+        requireNotMerged();
+        String text = command.text() == null ? "" : command.text().strip();
+        if (text.isEmpty()) {
+            throw DomainException.invalid("note-empty", "Напишите текст примечания.").about("text");
+        }
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw DomainException.invalid("note-too-long", "Примечание длиннее " + MAX_NOTE_LENGTH + " символов.").about("text");
+        }
+        if (!noteIds.contains(command.noteId())) {
+            apply(new PartyNoteAdded(id, kind, command.noteId(), text));
+        }
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -389,6 +411,11 @@ public class Party {
     @EventSourcingHandler
     void on(PartyDeliveryCounted e) {
         countedDeliveries.add(new CountedDelivery(e.dealId(), e.ordinal()));
+    }
+
+    @EventSourcingHandler
+    void on(PartyNoteAdded e) {
+        noteIds.add(e.noteId());
     }
 
     @EventSourcingHandler

@@ -46,6 +46,10 @@ public final class PartyCommands {
     public record CountDelivery(@TargetAggregateIdentifier UUID partyId, UUID dealId, int ordinal) {
     }
 
+    /** A note on the card; {@code noteId} makes a retried request harmless. */
+    public record AddPartyNote(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, UUID noteId, String text) {
+    }
+
     public record TagParty(@TargetAggregateIdentifier UUID partyId, CurrentUser caller, List<String> tags) {
     }
 

@@ -26,6 +26,7 @@ import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyDeliveryCounted;
 import ru.lomcrm.contracts.party.PartyMergedInto;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
+import ru.lomcrm.contracts.party.PartyNoteAdded;
 import ru.lomcrm.contracts.party.PartyTagged;
 import ru.lomcrm.contracts.party.PartyUntagged;
 import ru.lomcrm.party.party.PartyCard;
@@ -115,6 +116,12 @@ class PartyViewProjection {
         jdbc.update("""
                 UPDATE party_view SET tags = CASE WHEN ? = ANY(tags) THEN tags ELSE array_append(tags, ?) END, updated_at = ?, version = ?
                 WHERE id = ?""", e.tag(), e.tag(), at.atOffset(ZoneOffset.UTC), version, e.partyId());
+    }
+
+    /** A note changes nothing listed but the time of the last change and the version (the card's ETag). */
+    @EventHandler
+    void on(PartyNoteAdded e, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.update("UPDATE party_view SET updated_at = ?, version = ? WHERE id = ?", at.atOffset(ZoneOffset.UTC), version, e.partyId());
     }
 
     @EventHandler

@@ -24,6 +24,7 @@ import ru.lomcrm.contracts.party.ContactUpdated;
 import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyDeliveryCounted;
 import ru.lomcrm.contracts.party.PartyMergedInto;
+import ru.lomcrm.contracts.party.PartyNoteAdded;
 import ru.lomcrm.contracts.party.PartyTagged;
 import ru.lomcrm.contracts.party.PartyOwnerChanged;
 import ru.lomcrm.party.identity.PartyIdentities;
@@ -32,6 +33,7 @@ import ru.lomcrm.party.party.PartyCommands.ChangePartyOwner;
 import ru.lomcrm.party.party.PartyCommands.CountDelivery;
 import ru.lomcrm.party.party.PartyCommands.CountedDelivery;
 import ru.lomcrm.party.party.PartyCommands.HandOverParty;
+import ru.lomcrm.party.party.PartyCommands.AddPartyNote;
 import ru.lomcrm.party.party.PartyCommands.MergePartyInto;
 import ru.lomcrm.party.party.PartyCommands.MergedParty;
 import ru.lomcrm.party.party.PartyCommands.RegisterParty;
@@ -135,6 +137,26 @@ class PartyRulesTest {
         fixture.given(CONTACT)
                 .when(new MergePartyInto(ID, caller(HEAD), SURVIVOR))
                 .expectEvents(new PartyMergedInto(ID, "contact", SURVIVOR));
+    }
+
+    @Test
+    void aNoteIsAddedTrimmedOnceAndOnlyByThoseWhoSeeTheClient() {
+        UUID note = UUID.randomUUID();
+        fixture.given(CONTACT)
+                .when(new AddPartyNote(ID, caller(MANAGER1), note, "  Просит звонить после 17:00 "))
+                .expectEvents(new PartyNoteAdded(ID, "contact", note, "Просит звонить после 17:00"));
+        fixture.given(CONTACT, new PartyNoteAdded(ID, "contact", note, "Просит звонить после 17:00"))
+                .when(new AddPartyNote(ID, caller(MANAGER1), note, "Просит звонить после 17:00"))
+                .expectNoEvents();
+        fixture.given(CONTACT)
+                .when(new AddPartyNote(ID, caller(MANAGER2), UUID.randomUUID(), "чужой клиент"))
+                .expectException(DomainException.class).expectExceptionMessage("Запись не найдена.").expectNoEvents();
+        fixture.given(CONTACT)
+                .when(new AddPartyNote(ID, caller(MANAGER1), UUID.randomUUID(), "   "))
+                .expectException(DomainException.class).expectExceptionMessage("Напишите текст примечания.").expectNoEvents();
+        fixture.given(CONTACT, new PartyMergedInto(ID, "contact", SURVIVOR))
+                .when(new AddPartyNote(ID, caller(MANAGER1), UUID.randomUUID(), "в дубль"))
+                .expectException(DomainException.class).expectNoEvents();
     }
 
     @Test
