@@ -55,6 +55,10 @@ export interface DealItem {
   tags: string[];
   deliveries: number;
   hasOpenTask: boolean | null;
+  /** The nearest open task's deadline has passed (null: not known); absent from older services. */
+  taskOverdue?: boolean | null;
+  /** The nearest open task's deadline (ISO instant); absent from older services. */
+  nearestTaskDue?: string | null;
   closed: boolean;
   createdAt: string;
   updatedAt: string;
@@ -103,6 +107,8 @@ export interface DealCard {
   deliveries: Delivery[];
   deliveredKg: number | null;
   hasOpenTask: boolean | null;
+  taskOverdue?: boolean | null;
+  nearestTaskDue?: string | null;
   closed: boolean;
   lossReason: string | null;
   source: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board, DealItem, Funnel } from '../api/types';
-import { appendPage, applyMove, checkMove, closingZones, findDeal, openStages, parseTargetId, replaceDeal, targetId, taskState } from './board';
+import { appendPage, applyMove, checkMove, closingZones, findDeal, openStages, parseTargetId, replaceDeal, targetId, taskState, taskStateHint } from './board';
 
 const scrap: Funnel = {
   code: 'scrap', name: 'ЛОМ', closable: true, position: 0,
@@ -134,11 +134,34 @@ describe('optimistic move', () => {
 });
 
 describe('card task state and drop ids', () => {
-  it('flags a deal with no open task', () => {
+  it('flags a deal with no open task (services without the new fields still give ok / none)', () => {
     expect(taskState({ hasOpenTask: false, closed: false })).toBe('none');
     expect(taskState({ hasOpenTask: true, closed: false })).toBe('ok');
     expect(taskState({ hasOpenTask: null, closed: false })).toBe('unknown');
     expect(taskState({ hasOpenTask: false, closed: true })).toBe('ok');
+    expect(taskState({ hasOpenTask: true, closed: false, taskOverdue: null, nearestTaskDue: null })).toBe('ok');
+  });
+
+  const now = Date.parse('2026-03-02T09:00:00Z');
+
+  it('marks a deal whose nearest open task is overdue', () => {
+    expect(taskState({ hasOpenTask: true, closed: false, taskOverdue: true, nearestTaskDue: '2026-03-02T07:00:00Z' }, now)).toBe('overdue');
+    expect(taskState({ hasOpenTask: true, closed: false, taskOverdue: false, nearestTaskDue: '2026-03-02T10:00:00Z' }, now)).toBe('ok');
+    // the server said "not yet" when the board was loaded, but the deadline has passed since
+    expect(taskState({ hasOpenTask: true, closed: false, taskOverdue: false, nearestTaskDue: '2026-03-02T08:59:00Z' }, now)).toBe('overdue');
+  });
+
+  it('never marks a closed deal or one without tasks as overdue', () => {
+    expect(taskState({ hasOpenTask: true, closed: true, taskOverdue: true, nearestTaskDue: '2026-03-01T07:00:00Z' }, now)).toBe('ok');
+    expect(taskState({ hasOpenTask: false, closed: false, taskOverdue: false, nearestTaskDue: null }, now)).toBe('none');
+  });
+
+  it('says when the overdue task was due, in Moscow time', () => {
+    const overdue = { hasOpenTask: true, closed: false, taskOverdue: true, nearestTaskDue: '2026-03-02T07:00:00Z' };
+    expect(taskStateHint(overdue, taskState(overdue, now))).toBe('Просрочена задача: срок 02.03.2026 10:00');
+    expect(taskStateHint({ hasOpenTask: true, closed: false, taskOverdue: true, nearestTaskDue: null }, 'overdue')).toBe('Просрочена задача');
+    expect(taskStateHint({ hasOpenTask: false, closed: false }, 'none')).toBe('У сделки нет открытой задачи: поставьте задачу');
+    expect(taskStateHint({ hasOpenTask: true, closed: false }, 'ok')).toBe('');
   });
 
   it('round-trips drop target ids', () => {

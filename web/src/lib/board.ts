@@ -1,4 +1,6 @@
 import type { Board, BoardStage, DealItem, Funnel, Stage } from '../api/types';
+import { ru } from '../i18n/ru';
+import { formatDateTime } from './format';
 
 /** Where a card may be dropped: an open stage (a column) or a closing zone (won / lost). */
 export type DropTarget = { kind: 'stage'; stage: string } | { kind: 'won'; stage: string } | { kind: 'lost'; stage: string };
@@ -114,12 +116,31 @@ export function findDeal(board: Board | undefined, dealId: string): DealItem | u
   return undefined;
 }
 
-/** The task state a card shows (rule 3 made visible). */
-export function taskState(deal: Pick<DealItem, 'hasOpenTask' | 'closed'>): 'ok' | 'none' | 'unknown' {
+export type TaskState = 'ok' | 'none' | 'overdue' | 'unknown';
+
+type TaskFlags = Pick<DealItem, 'hasOpenTask' | 'closed' | 'taskOverdue' | 'nearestTaskDue'>;
+
+/**
+ * The task state a card shows (rule 3 made visible): "none" — an open deal with no open task;
+ * "overdue" — the nearest open task's deadline has passed (the server's word, or its deadline
+ * passed since the board was loaded); services that do not send the new fields give ok/none.
+ */
+export function taskState(deal: TaskFlags, now: number = Date.now()): TaskState {
   if (deal.closed) return 'ok';
   if (deal.hasOpenTask === false) return 'none';
-  if (deal.hasOpenTask === true) return 'ok';
+  if (deal.taskOverdue === true) return 'overdue';
+  if (deal.hasOpenTask === true) {
+    const due = deal.nearestTaskDue ? Date.parse(deal.nearestTaskDue) : NaN;
+    return !Number.isNaN(due) && due < now ? 'overdue' : 'ok';
+  }
   return 'unknown';
+}
+
+/** The words of the mark (its tooltip): the overdue task's deadline in Moscow time, or the no-task hint. */
+export function taskStateHint(deal: TaskFlags, state: TaskState = taskState(deal)): string {
+  if (state === 'overdue') return ru.deals.taskOverdueHint(formatDateTime(deal.nearestTaskDue));
+  if (state === 'none') return ru.deals.noTaskHint;
+  return '';
 }
 
 /** Drop target ids used by the drag-and-drop layer: "stage:lead", "won:won", "lost:lost". */

@@ -42,6 +42,16 @@ describe('deal list columns', () => {
     expect(toggleColumn(defaultColumns(), 'title').find((c) => c.key === 'title')!.visible).toBe(true);
   });
 
+  it('offers the task state column («Задача»): shown by default, and a person may hide or move it', () => {
+    expect(DEAL_COLUMNS).toContain('task');
+    // next to the stage, where it is seen without scrolling the table sideways
+    expect(visibleColumns(defaultColumns()).slice(0, 3)).toEqual(['title', 'stage', 'task']);
+    const hidden = toggleColumn(defaultColumns(), 'task');
+    expect(visibleColumns(hidden)).not.toContain('task');
+    // a setting saved before the column existed gets it appended, hidden: nobody's table changes by itself
+    expect(normalizeColumns([{ key: 'title', visible: true }, { key: 'stage', visible: true }]).find((c) => c.key === 'task')).toEqual({ key: 'task', visible: false });
+  });
+
   it('falls back to the default on garbage', () => {
     expect(normalizeColumns('nonsense')).toEqual(defaultColumns());
     expect(normalizeColumns([1, null, { key: 5 }])).toEqual(defaultColumns());

@@ -6,7 +6,7 @@ export interface ColumnSetting {
 
 /** Every column the deal list can show, in the default order. */
 export const DEAL_COLUMNS = [
-  'title', 'stage', 'company', 'contact', 'owner', 'expectedVolumeT', 'tags', 'deliveries', 'task', 'createdAt', 'updatedAt', 'funnel',
+  'title', 'stage', 'task', 'company', 'contact', 'owner', 'expectedVolumeT', 'tags', 'deliveries', 'createdAt', 'updatedAt', 'funnel',
 ] as const;
 
 export type DealColumn = (typeof DEAL_COLUMNS)[number];

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Form, Input, Modal } from 'antd';
-import { ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
   type CollisionDetection, type DragEndEvent, type DragStartEvent,
@@ -12,7 +12,7 @@ import { dealApi, partyApi } from '../../api/endpoints';
 import { keys } from '../../api/hooks';
 import { messageOf } from '../../api/http';
 import type { Board, BoardStage, DealItem, Funnel } from '../../api/types';
-import { appendPage, applyMove, checkMove, closingZones, findDeal, parseTargetId, targetId, taskState, type DropTarget } from '../../lib/board';
+import { appendPage, applyMove, checkMove, closingZones, findDeal, parseTargetId, targetId, taskState, taskStateHint, type DropTarget } from '../../lib/board';
 import { boardQuery, type DealFilter } from '../../lib/filters';
 import { countOf, formatTonnes, initials } from '../../lib/format';
 import { EmptyState, ErrorState, Loading } from '../../components/common';
@@ -253,7 +253,9 @@ function DealCardView({ deal, overlay }: { deal: DealItem; overlay?: boolean }) 
       )}
       <div className="deal-card-foot">
         {state === 'none' ? (
-          <span className="chip chip-warning" title={ru.deals.noTaskHint}><ExclamationCircleOutlined /> {ru.deals.noTask}</span>
+          <span className="chip chip-warning" title={taskStateHint(deal, state)} data-testid="task-none"><ExclamationCircleOutlined /> {ru.deals.noTask}</span>
+        ) : state === 'overdue' ? (
+          <span className="chip chip-danger" title={taskStateHint(deal, state)} data-testid="task-overdue"><ClockCircleOutlined /> {ru.deals.taskOverdue}</span>
         ) : <span />}
         <span className="initials" title={owner} aria-label={owner}>{initials(owner)}</span>
       </div>

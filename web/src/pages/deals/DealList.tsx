@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { CheckCircleTwoTone, CloseCircleTwoTone, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, ClockCircleOutlined, CloseCircleTwoTone, ExclamationCircleOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { dealApi, type BulkAction } from '../../api/endpoints';
 import { funnelName, keys, managesOthers, stageName, useFunnels } from '../../api/hooks';
 import { messageOf } from '../../api/http';
 import type { BulkResult, DealItem, Funnel } from '../../api/types';
+import { taskState, taskStateHint } from '../../lib/board';
 import { SORTABLE_COLUMNS, visibleColumns, type ColumnSetting } from '../../lib/columns';
 import { dealListQuery, type DealFilter } from '../../lib/filters';
 import { countOf, formatDate, formatDateTime, formatNumber, formatTonnes } from '../../lib/format';
@@ -59,10 +60,7 @@ export function DealList({ funnel, filter, columns }: { funnel: Funnel; filter: 
     expectedVolumeT: { key: 'expectedVolumeT', title: ru.deals.columns.expectedVolumeT, width: 120, align: 'right', render: (_, d) => formatTonnes(d.expectedVolumeT) },
     tags: { key: 'tags', title: ru.deals.columns.tags, width: 220, render: (_, d) => <TagChips tags={d.tags} max={3} /> },
     deliveries: { key: 'deliveries', title: ru.deals.columns.deliveries, width: 100, align: 'right', render: (_, d) => formatNumber(d.deliveries) },
-    task: {
-      key: 'task', title: ru.deals.columns.task, width: 110,
-      render: (_, d) => (!d.closed && d.hasOpenTask === false ? <Tag color="warning" icon={<ExclamationCircleOutlined />}>{ru.deals.noTask}</Tag> : null),
-    },
+    task: { key: 'task', title: ru.deals.columns.task, width: 150, render: (_, d) => <TaskStateCell deal={d} /> },
     createdAt: { key: 'createdAt', title: ru.deals.columns.createdAt, width: 120, render: (_, d) => formatDate(d.createdAt) },
     updatedAt: { key: 'updatedAt', title: ru.deals.columns.updatedAt, width: 150, render: (_, d) => formatDateTime(d.updatedAt) },
   };
@@ -139,6 +137,18 @@ export function DealList({ funnel, filter, columns }: { funnel: Funnel; filter: 
       <BulkResults value={results} onClose={() => setResults(null)} />
     </div>
   );
+}
+
+/** The «Задача» column: the board card's mark (red when overdue, amber when none), else the nearest deadline. */
+function TaskStateCell({ deal }: { deal: DealItem }) {
+  const state = taskState(deal);
+  if (state === 'overdue') {
+    return <Tooltip title={taskStateHint(deal, state)}><Tag color="error" icon={<ClockCircleOutlined />} data-testid="task-overdue">{ru.deals.taskOverdue}</Tag></Tooltip>;
+  }
+  if (state === 'none') {
+    return <Tooltip title={taskStateHint(deal, state)}><Tag color="warning" icon={<ExclamationCircleOutlined />} data-testid="task-none">{ru.deals.noTask}</Tag></Tooltip>;
+  }
+  return state === 'ok' && deal.nearestTaskDue ? <span className="muted small">{ru.deals.taskDue(formatDateTime(deal.nearestTaskDue))}</span> : null;
 }
 
 function BulkDialog({ kind, funnel, ids, onClose, onDone }: {
