@@ -11,6 +11,8 @@ export interface Me {
   username: string;
   name: string;
   email: string | null;
+  /** E.164 ("+79161234567"), from the Keycloak account; absent from older gateways. */
+  phone?: string | null;
   roles: string[];
   groups: string[];
 }
