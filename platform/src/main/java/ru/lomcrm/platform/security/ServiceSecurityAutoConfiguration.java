@@ -2,6 +2,7 @@ package ru.lomcrm.platform.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,7 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -53,6 +56,17 @@ public class ServiceSecurityAutoConfiguration {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /**
+     * Only tokens issued to LomCRM's own clients ({@code azp}): the gateway (browser sessions), the
+     * command-line client and the services' account — not a token someone obtained through another
+     * client of the realm (e.g. Keycloak's own {@code admin-cli}). Spring Boot adds this validator to
+     * the issuer and expiry checks of its JWT decoder.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> issuedToCrmClients(@Value("${crm.security.clients:gateway,crm-cli,crm-services}") List<String> clients) {
+        return new JwtClaimValidator<String>("azp", clients::contains);
     }
 
     /** Query values with a NUL character (which PostgreSQL refuses) are rejected at the door with 400. */

@@ -63,5 +63,9 @@ public abstract class ServiceBasicsContract {
 
         var forged = api.withToken(Tokens.forged(Tokens.of("admin"))).get(apiPath());
         assertThat(forged.status()).isEqualTo(401);
+
+        var foreign = api.withToken(Tokens.ofForeignClient("admin")).get(apiPath());
+        assertThat(foreign.status()).as("a genuine token, but issued to another client of the realm").isEqualTo(401);
+        assertThat(api.withToken(Tokens.of("admin")).get(apiPath()).status()).isNotEqualTo(401);
     }
 }

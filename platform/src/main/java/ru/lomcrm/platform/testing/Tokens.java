@@ -32,11 +32,21 @@ public final class Tokens {
     }
 
     public static String of(String keycloakUrl, String username, String password) {
-        Cached cached = cache.get(keycloakUrl + "|" + username);
+        return issued(keycloakUrl, "crm-cli", username, password);
+    }
+
+    /** A genuine token for a demo user, issued to another client of the realm (Keycloak's own {@code admin-cli}), not to LomCRM. */
+    public static String ofForeignClient(String username) {
+        return issued(TestInfrastructure.endpoints().keycloakUrl(), "admin-cli", username, "demo-" + username);
+    }
+
+    private static String issued(String keycloakUrl, String client, String username, String password) {
+        String key = keycloakUrl + "|" + client + "|" + username;
+        Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt.isAfter(Instant.now().plusSeconds(30))) {
             return cached.token;
         }
-        String form = "grant_type=password&client_id=crm-cli&scope=openid"
+        String form = "grant_type=password&client_id=" + client + "&scope=openid"
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         try {
@@ -51,7 +61,7 @@ public final class Tokens {
             }
             JsonNode body = json.readTree(response.body());
             String token = body.required("access_token").asString();
-            cache.put(keycloakUrl + "|" + username, new Cached(token, Instant.now().plusSeconds(body.path("expires_in").asLong(60))));
+            cache.put(key, new Cached(token, Instant.now().plusSeconds(body.path("expires_in").asLong(60))));
             return token;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Keycloak at " + keycloakUrl + " is not reachable: " + e.getMessage(), e);
