@@ -49,6 +49,7 @@ import ru.lomcrm.deal.funnel.FunnelCatalog.FunnelView;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.Notes;
 import ru.lomcrm.platform.web.Tags;
 
 /** One supplier's way through a funnel (Сделка). Event-sourced. */
@@ -57,7 +58,6 @@ public class Deal {
 
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 2000;
-    static final int MAX_NOTE_LENGTH = 4000;
     static final String SCRAP_FUNNEL = "scrap";
     static final String FIRST_DELIVERY = "first_delivery";
     static final String REPEAT_DELIVERIES = "repeat_deliveries";
@@ -213,13 +213,7 @@ public class Deal {
     @CommandHandler
     long handle(AddDealNote command, Ownership ownership) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
-        String text = command.text() == null ? "" : command.text().strip();
-        if (text.isEmpty()) {
-            throw DomainException.invalid("note-empty", "Напишите текст примечания.").about("text");
-        }
-        if (text.length() > MAX_NOTE_LENGTH) {
-            throw DomainException.invalid("note-too-long", "Примечание длиннее " + MAX_NOTE_LENGTH + " символов.").about("text");
-        }
+        String text = Notes.text(command.text());
         if (!noteIds.contains(command.noteId())) {
             apply(new DealNoteAdded(id, command.noteId(), text));
         }

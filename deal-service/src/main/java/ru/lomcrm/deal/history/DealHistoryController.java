@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import ru.lomcrm.contracts.EventEnvelope;
 import ru.lomcrm.contracts.deal.DealClosed;
@@ -41,6 +39,7 @@ import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
+import ru.lomcrm.platform.web.Notes;
 import ru.lomcrm.platform.web.DomainException;
 
 /**
@@ -62,15 +61,10 @@ class DealHistoryController {
         this.commands = commands;
     }
 
-    /** {@code noteId}: optional; a client that retries a note sends the same one and it is added once. */
-    public record NoteBody(UUID noteId,
-                           @NotBlank(message = "напишите текст примечания") @Size(max = 4000, message = "не длиннее 4000 символов") String text) {
-    }
-
     /** Adds a note to the deal's record; answers with it as the history shows it. */
     @PostMapping("/api/deals/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    Entry addNote(@PathVariable UUID id, @Valid @RequestBody NoteBody body, CurrentUser caller) {
+    Entry addNote(@PathVariable UUID id, @Valid @RequestBody Notes.Body body, CurrentUser caller) {
         UUID noteId = body.noteId() == null ? UUID.randomUUID() : body.noteId();
         commands.sendAndWait(Actors.command(new AddDealNote(id, caller, noteId, body.text()), caller.id()));
         var stream = events.readEvents(id.toString());

@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import ru.lomcrm.contracts.EventEnvelope;
 import ru.lomcrm.contracts.party.PartiesMerged;
@@ -34,6 +32,7 @@ import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
+import ru.lomcrm.platform.web.Notes;
 
 /**
  * Rule 6: everything that happened to a contact or company, with who and when, from the event store, newest first —
@@ -52,11 +51,6 @@ class PartyHistoryController {
         this.parties = parties;
         this.users = users;
         this.commands = commands;
-    }
-
-    /** {@code noteId}: optional; a client that retries a note sends the same one and it is added once. */
-    public record NoteBody(UUID noteId,
-                           @NotBlank(message = "напишите текст примечания") @Size(max = 4000, message = "не длиннее 4000 символов") String text) {
     }
 
     /**
@@ -81,7 +75,7 @@ class PartyHistoryController {
     /** Adds a note to the card's record; answers with it as the history shows it. */
     @PostMapping({"/api/contacts/{id}/notes", "/api/companies/{id}/notes"})
     @ResponseStatus(HttpStatus.CREATED)
-    Entry addNote(@PathVariable UUID id, @Valid @RequestBody NoteBody body, HttpServletRequest request, CurrentUser caller) {
+    Entry addNote(@PathVariable UUID id, @Valid @RequestBody Notes.Body body, HttpServletRequest request, CurrentUser caller) {
         parties.card(id, kindOf(request), caller);
         UUID noteId = body.noteId() == null ? UUID.randomUUID() : body.noteId();
         commands.sendAndWait(Actors.command(new AddPartyNote(id, caller, noteId, body.text()), caller.id()));

@@ -54,6 +54,7 @@ import ru.lomcrm.party.party.PartyCommands.UntagParty;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.Notes;
 import ru.lomcrm.platform.web.Tags;
 
 /**
@@ -69,7 +70,6 @@ public class Party {
     public static final int PERMANENT_AFTER = 5;
     static final String HANDED_OVER = "Постоянный клиент передан в клиентский отдел";
     private static final String NOT_FOUND = "Запись не найдена.";
-    static final int MAX_NOTE_LENGTH = 4000;
 
     @AggregateIdentifier
     private UUID id;
@@ -176,13 +176,7 @@ public class Party {
     long handle(AddPartyNote command, Ownership ownership) {
         requireVisible(command.caller(), ownership);
         requireNotMerged();
-        String text = command.text() == null ? "" : command.text().strip();
-        if (text.isEmpty()) {
-            throw DomainException.invalid("note-empty", "Напишите текст примечания.").about("text");
-        }
-        if (text.length() > MAX_NOTE_LENGTH) {
-            throw DomainException.invalid("note-too-long", "Примечание длиннее " + MAX_NOTE_LENGTH + " символов.").about("text");
-        }
+        String text = Notes.text(command.text());
         if (!noteIds.contains(command.noteId())) {
             apply(new PartyNoteAdded(id, kind, command.noteId(), text));
         }
