@@ -88,6 +88,39 @@ class TasksThroughTheGatewayTest {
     }
 
     @Test
+    void theBoardMarksADealWhoseNearestTaskIsOverdueAndClearsTheMarkWhenItIsMoved() {
+        String title = "Просрочка e2e " + UUID.randomUUID().toString().substring(0, 8);
+        var created = as("manager1").post("/api/deals", Map.of("title", title));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String dealId = created.json().path("id").asString();
+        await().atMost(PATIENCE).until(() -> as("manager1").get("/api/tasks?dealId=" + dealId).json().path("total").asInt() > 0);
+        String taskId = as("manager1").get("/api/tasks?dealId=" + dealId).json().path("items").get(0).path("id").asString();
+        await().atMost(PATIENCE).until(() -> as("manager1").get("/api/deals/" + dealId).json().path("hasOpenTask").asBoolean(false));
+        assertThat(as("manager1").get("/api/deals/" + dealId).json().path("taskOverdue").asBoolean(true)).isFalse();
+
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        var late = as("manager1").post("/api/tasks/" + taskId + "/reschedule", Map.of("dueAt", yesterday.toString()));
+        assertThat(late.status()).as(late.toString()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> boardCard(dealId).path("taskOverdue").asBoolean(false));
+        assertThat(Instant.parse(boardCard(dealId).path("nearestTaskDue").asString())).isEqualTo(yesterday);
+
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        as("manager1").post("/api/tasks/" + taskId + "/reschedule", Map.of("dueAt", tomorrow.toString()));
+        await().atMost(PATIENCE).until(() -> !boardCard(dealId).path("taskOverdue").asBoolean(true));
+    }
+
+    private JsonNode boardCard(String dealId) {
+        for (JsonNode stage : as("manager1").get("/api/funnels/scrap/board?stage=lead&limit=500").json().path("stages")) {
+            for (JsonNode deal : stage.path("deals")) {
+                if (deal.path("id").asString().equals(dealId)) {
+                    return deal;
+                }
+            }
+        }
+        return as("manager1").get("/api/deals/" + dealId).json();
+    }
+
+    @Test
     void aManagerPlansADayInTheCalendar() {
         LocalDate day = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(3);
         var allDay = as("manager2").post("/api/tasks", Map.of("text", "Сверка с бухгалтерией", "type", "letter", "dueDate", day.toString()));
