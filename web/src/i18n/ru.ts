@@ -325,6 +325,7 @@ export const ru = {
       empty: 'В ленте пока пусто',
       planned: 'Запланировано',
       notePlaceholder: 'Примечание… Enter — отправить, Shift+Enter — новая строка',
+      notePlaceholderShort: 'Примечание…',
       noteLabel: 'Примечание',
       send: 'Отправить примечание',
       sending: 'отправляется…',

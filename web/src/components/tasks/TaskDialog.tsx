@@ -212,31 +212,31 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
           <Input.TextArea autoFocus rows={2} maxLength={2000} data-testid="task-text" />
         </Form.Item>
         <Row gutter={12}>
-          <Col span={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="type" label={ru.tasks.type}>
               <Select options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))} loading={types.isPending} />
             </Form.Item>
           </Col>
-          <Col span={11}>
+          <Col xs={24} sm={11}>
             <Form.Item name="due" label={ru.tasks.due} rules={[{ required: true, message: ru.tasks.dueRequired }]}>
               {allDay
                 ? <DatePicker format="DD.MM.YYYY" style={{ width: '100%' }} allowClear={false} />
                 : <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="DD.MM.YYYY HH:mm" style={{ width: '100%' }} allowClear={false} data-testid="task-due" />}
             </Form.Item>
           </Col>
-          <Col span={5}>
+          <Col xs={24} sm={5}>
             <Form.Item name="allDay" valuePropName="checked" label=" ">
               <Checkbox>{ru.tasks.allDay}</Checkbox>
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
-          <Col span={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="assigneeId" label={ru.tasks.assignee}>
               {managesOthers(me) ? <UserSelect /> : <Select disabled options={[{ value: me.id, label: me.name }]} />}
             </Form.Item>
           </Col>
-          <Col span={6}>
+          <Col xs={24} sm={6}>
             <Form.Item name="linkType" label={ru.tasks.link}>
               <Select
                 onChange={() => form.setFieldValue('linkId', undefined)}
@@ -249,7 +249,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
               />
             </Form.Item>
           </Col>
-          <Col span={10}>
+          <Col xs={24} sm={10}>
             {linkType && linkType !== 'none' && (
               <Form.Item name="linkId" label=" " rules={[{ required: true, message: ru.tasks.linkSearch }]}>
                 {linkType === 'deal' ? <DealPicker initialLabel={linkName} /> : <PartyPicker type={linkType} initialLabel={linkName} />}

@@ -138,7 +138,7 @@ function StageStepper({ deal, funnel }: { deal: DealCard; funnel: Funnel }) {
         items={open.map((s) => ({ title: s.name, disabled: move.isPending }))}
       />
       {funnel.closable && won && lost && (
-        <Space className="close-buttons">
+        <Space className="close-buttons" wrap>
           <Button
             size="small"
             icon={<CheckCircleOutlined />}

@@ -1,5 +1,5 @@
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Grid, Input, Space, Typography } from 'antd';
 import { CheckCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -51,6 +51,7 @@ export function DealFeed({ deal, funnels }: { deal: DealCard; funnels?: Funnel[]
   const [draft, setDraft] = useState('');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Task | null>(null);
+  const wide = Grid.useBreakpoint().sm; // a phone gets the short placeholder: the input stays one line
 
   const pending = useMutationState({
     filters: { mutationKey: noteMutationKey(deal.id), status: 'pending' },
@@ -155,12 +156,14 @@ export function DealFeed({ deal, funnels }: { deal: DealCard; funnels?: Funnel[]
           }}
           autoSize={{ minRows: 1, maxRows: 6 }}
           maxLength={NOTE_MAX_LENGTH}
-          placeholder={ru.card.feed.notePlaceholder}
+          placeholder={wide ? ru.card.feed.notePlaceholder : ru.card.feed.notePlaceholderShort}
           aria-label={ru.card.feed.noteLabel}
           data-testid="note-input"
         />
         <Button type="primary" icon={<SendOutlined />} onClick={send} disabled={!noteToSend(draft)} aria-label={ru.card.feed.send} title={ru.card.feed.send} data-testid="send-note" />
-        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} title={ru.card.feed.addTaskHint} data-testid="add-task">{ru.card.feed.addTask}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} title={ru.card.feed.addTaskHint} aria-label={ru.card.feed.addTaskHint} data-testid="add-task">
+          <span className="btn-label">{ru.card.feed.addTask}</span>
+        </Button>
       </div>
       <TaskDialog open={creating} defaults={{ link: { type: 'deal', id: deal.id, name: deal.title } }} onClose={() => setCreating(false)} />
       <TaskDialog open={!!editing} task={editing} onClose={() => setEditing(null)} />

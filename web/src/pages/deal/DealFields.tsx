@@ -112,12 +112,12 @@ export function DealFields({ deal, disabled }: { deal: DealCard; disabled: boole
         <Input maxLength={200} />
       </Form.Item>
       <Row gutter={8}>
-        <Col span={10}>
+        <Col xs={24} sm={10}>
           <Form.Item name="expectedMonthlyVolumeT" label={ru.card.expectedVolume}>
             <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={14}>
+        <Col xs={24} sm={14}>
           <Form.Item name="metalGrades" label={ru.card.grades}>
             <Select mode="tags" options={DEFAULT_GRADES.map((g) => ({ value: g, label: g }))} tokenSeparators={[',']} />
           </Form.Item>
@@ -132,8 +132,8 @@ export function DealFields({ deal, disabled }: { deal: DealCard; disabled: boole
       <Divider orientation="left" plain className="section-divider">{ru.card.questionnaire}</Divider>
       <Form.Item name="scrapType" label={q.scrapType}><Input maxLength={500} /></Form.Item>
       <Row gutter={8}>
-        <Col span={12}><Form.Item name="volumes" label={q.volumes}><Input maxLength={500} /></Form.Item></Col>
-        <Col span={12}><Form.Item name="frequency" label={q.frequency}><Input maxLength={500} /></Form.Item></Col>
+        <Col xs={24} sm={12}><Form.Item name="volumes" label={q.volumes}><Input maxLength={500} /></Form.Item></Col>
+        <Col xs={24} sm={12}><Form.Item name="frequency" label={q.frequency}><Input maxLength={500} /></Form.Item></Col>
       </Row>
       <Form.Item name="location" label={q.location}><Input maxLength={500} /></Form.Item>
       <Form.Item name="delivery" label={q.delivery}>

@@ -76,7 +76,7 @@ export function Deliveries({ deal }: { deal: DealCard }) {
         >
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Row gutter={8}>
-            <Col span={8}>
+            <Col xs={24} sm={14}>
               <Form.Item
                 name="deliveredAt"
                 label={d.deliveredAt}
@@ -88,12 +88,12 @@ export function Deliveries({ deal }: { deal: DealCard }) {
                 <DatePicker showTime={{ format: 'HH:mm' }} format="DD.MM.YYYY HH:mm" style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
               </Form.Item>
             </Col>
-            <Col span={6}>
+            <Col xs={24} sm={10}>
               <Form.Item name="ticketNo" label={d.ticketNo} rules={[{ required: true, whitespace: true, message: d.required }]}>
                 <Input maxLength={40} />
               </Form.Item>
             </Col>
-            <Col span={10}>
+            <Col xs={24} sm={24}>
               <Form.Item name="grade" label={d.grade} rules={[{ required: true, whitespace: true, message: d.required }]}>
                 <AutoComplete
                   options={[...new Set([...(deal.details?.metalGrades ?? []), ...DEFAULT_GRADES])].map((g) => ({ value: g }))}
@@ -104,17 +104,17 @@ export function Deliveries({ deal }: { deal: DealCard }) {
             </Col>
           </Row>
           <Row gutter={8}>
-            <Col span={8}>
+            <Col xs={12} sm={8}>
               <Form.Item name="weightKg" label={d.weightKg} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.001, message: d.positive }]}>
                 <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={12} sm={8}>
               <Form.Item name="pricePerTonne" label={d.pricePerTonne} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.01, message: d.positive }]}>
                 <InputNumber min={0} max={9999999999} precision={2} decimalSeparator="," style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col span={8}>
+            <Col xs={24} sm={8}>
               <Form.Item label=" ">
                 <span className="amount-preview" data-testid="amount-preview">{amount !== null ? d.amountPreview(formatMoney(amount)) : ''}</span>
               </Form.Item>

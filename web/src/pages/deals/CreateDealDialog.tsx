@@ -179,19 +179,19 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
           <Input autoFocus maxLength={200} placeholder={ru.create.dealTitlePlaceholder} />
         </Form.Item>
         <Row gutter={12}>
-          <Col span={managesOthers(me) ? 8 : 12}>
+          <Col xs={24} sm={managesOthers(me) ? 8 : 12}>
             <Form.Item name="stage" label={ru.create.stage}>
               <Select options={stages.map((s) => ({ value: s.code, label: s.name }))} />
             </Form.Item>
           </Col>
           {managesOthers(me) && (
-            <Col span={8}>
+            <Col xs={24} sm={8}>
               <Form.Item name="ownerId" label={ru.create.owner}>
                 <UserSelect />
               </Form.Item>
             </Col>
           )}
-          <Col span={managesOthers(me) ? 8 : 12}>
+          <Col xs={24} sm={managesOthers(me) ? 8 : 12}>
             <Form.Item name="expectedMonthlyVolumeT" label={ru.create.volume}>
               <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
             </Form.Item>

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors,
+  DndContext, DragOverlay, KeyboardSensor, MouseSensor, pointerWithin, rectIntersection, TouchSensor, useDraggable, useDroppable, useSensor, useSensors,
   type CollisionDetection, type DragEndEvent, type DragStartEvent,
 } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -50,8 +50,10 @@ export function DealBoard({ funnel, filter }: { funnel: Funnel; filter: DealFilt
   const [lossForm] = Form.useForm<{ reason: string }>();
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
 
+  // a mouse drags at once; a finger drags after a short press, so a swipe scrolls the board (phone at the yard)
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor, { keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
   );
 

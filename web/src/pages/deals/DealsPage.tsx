@@ -12,6 +12,7 @@ import { activeFilterCount, filterFromSearchParams, filterToSearchParams, type D
 import { loadColumns, saveColumns, type ColumnSetting } from '../../lib/columns';
 import { loadPref, savePref } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
+import { useSearchShortcut } from '../../lib/useSearchShortcut';
 import { DealBoard } from './DealBoard';
 import { DealList } from './DealList';
 import { UnsortedInbox } from './UnsortedInbox';
@@ -52,18 +53,7 @@ export default function DealsPage() {
     if ((debounced.trim() || undefined) !== filter.q) setFilter({ ...filter, q: debounced.trim() || undefined });
   }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // "/" focuses the search, as in the rest of the app
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA'].includes(target.tagName) && !target.isContentEditable) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSearchShortcut(searchRef);
 
   if (funnels.isPending) return <Loading />;
   if (funnels.isError) return <ErrorState error={funnels.error} onRetry={() => funnels.refetch()} />;
@@ -126,7 +116,11 @@ export default function DealsPage() {
         }
         right={
           <Space>
-            {view === 'list' && <Button icon={<SettingOutlined />} onClick={() => setColumnsOpen(true)}>{ru.deals.configureColumns}</Button>}
+            {view === 'list' && (
+              <Button icon={<SettingOutlined />} onClick={() => setColumnsOpen(true)} aria-label={ru.deals.configureColumns} title={ru.deals.configureColumns}>
+                <span className="btn-label">{ru.deals.configureColumns}</span>
+              </Button>
+            )}
             <Segmented<View>
               value={view}
               onChange={setView}
@@ -137,7 +131,9 @@ export default function DealsPage() {
               ]}
               data-testid="deals-view"
             />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-deal">{ru.deals.newDeal}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} aria-label={ru.deals.newDeal} title={ru.deals.newDeal} data-testid="new-deal">
+              <span className="btn-label">{ru.deals.newDeal}</span>
+            </Button>
           </Space>
         }
       />

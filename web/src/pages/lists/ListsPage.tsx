@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -11,6 +11,7 @@ import type { CustomList, DuplicateMatch, ListElement, Party, PartyType } from '
 import { formatDate, formatDateTime, formatLocalDate, formatNumber } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
 import { useDebounced } from '../../lib/useDebounced';
+import { useSearchShortcut } from '../../lib/useSearchShortcut';
 import { ErrorState, PageHeader, TagChips, UserName, useConfirmDiscard } from '../../components/common';
 import { NewPartyFields } from '../../components/NewPartyFields';
 import { TagsSelect } from '../../components/TagsEditor';
@@ -63,6 +64,8 @@ function PartyTable({ type, selector }: { type: PartyType; selector: React.React
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
+  const searchRef = useRef<InputRef>(null);
+  useSearchShortcut(searchRef);
   const [status, setStatus] = useState<'' | 'potential' | 'permanent'>('');
   const [owner, setOwner] = useState<string | undefined>();
   const [tags, setTags] = useState<string[]>([]);
@@ -85,14 +88,18 @@ function PartyTable({ type, selector }: { type: PartyType; selector: React.React
         left={selector}
         middle={
           <Space wrap size={6}>
-            <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={l.search} style={{ width: 260 }} maxLength={200} data-testid="list-search" />
+            <Input.Search ref={searchRef} aria-label={l.search} allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={l.search} style={{ width: 260 }} maxLength={200} data-testid="list-search" />
             <Select value={status} onChange={setStatus} style={{ width: 170 }} aria-label={l.status}
               options={[{ value: '', label: l.anyStatus }, { value: 'potential', label: l.statuses.potential }, { value: 'permanent', label: l.statuses.permanent }]} />
             {managesOthers(me) && <UserSelect everyone allowClear value={owner} onChange={setOwner} placeholder={l.owner} style={{ width: 170 }} />}
             <TagsSelect value={tags} onChange={setTags} placeholder={l.tags} style={{ minWidth: 160 }} />
           </Space>
         }
-        right={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{type === 'company' ? l.newCompany : l.newContact}</Button>}
+        right={(
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} aria-label={type === 'company' ? l.newCompany : l.newContact} title={type === 'company' ? l.newCompany : l.newContact}>
+            <span className="btn-label">{type === 'company' ? l.newCompany : l.newContact}</span>
+          </Button>
+        )}
       />
       <div className="page-body">
         {list.isError && !list.data ? <ErrorState error={list.error} onRetry={() => list.refetch()} /> : (
@@ -206,6 +213,8 @@ function customValue(value: unknown, type: string): string {
 function CustomListTable({ list, selector }: { list: CustomList; selector: React.ReactNode }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
+  const searchRef = useRef<InputRef>(null);
+  useSearchShortcut(searchRef);
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [q, list.id]);
   const elements = useQuery({
@@ -215,7 +224,7 @@ function CustomListTable({ list, selector }: { list: CustomList; selector: React
   });
   return (
     <>
-      <PageHeader left={selector} middle={<Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={ru.app.search} style={{ width: 280 }} maxLength={200} />} />
+      <PageHeader left={selector} middle={<Input.Search ref={searchRef} aria-label={ru.app.search} data-testid="list-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={ru.app.search} style={{ width: 280 }} maxLength={200} />} />
       <div className="page-body">
         {elements.isError && !elements.data ? <ErrorState error={elements.error} onRetry={() => elements.refetch()} /> : (
           <Table<ListElement>

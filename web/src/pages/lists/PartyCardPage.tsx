@@ -198,9 +198,9 @@ function PartyFields({ party }: { party: Party }) {
         <>
           <Form.Item name="legalName" label={pr.legalName}><Input maxLength={300} /></Form.Item>
           <Row gutter={8}>
-            <Col span={8}><Form.Item name="inn" label={pr.inn}><Input maxLength={12} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="kpp" label={pr.kpp}><Input maxLength={9} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="ogrn" label={pr.ogrn}><Input maxLength={15} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="inn" label={pr.inn}><Input maxLength={12} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="kpp" label={pr.kpp}><Input maxLength={9} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="ogrn" label={pr.ogrn}><Input maxLength={15} /></Form.Item></Col>
           </Row>
           <Form.Item name="site" label={pr.site}><Input maxLength={200} /></Form.Item>
         </>

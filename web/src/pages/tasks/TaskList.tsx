@@ -57,6 +57,7 @@ export function TaskList({ filter }: { filter: TaskFilter }) {
             rowKey="id"
             pagination={false}
             dataSource={groups.get(group)}
+            scroll={{ x: 1200 }}
             onRow={(task) => ({ 'data-task-text': task.text } as React.HTMLAttributes<HTMLElement>)}
             columns={[
               { key: 'due', title: c.due, width: 170, render: (_, t) => <span className={t.status === 'overdue' ? 'error-text' : undefined}>{dueText(t)}</span> },

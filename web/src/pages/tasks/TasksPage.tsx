@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, DatePicker, Input, Segmented, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Input, Segmented, Select, Space, Table, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -11,6 +11,7 @@ import { taskFilterFromSearchParams, taskFilterToSearchParams, type TaskFilter }
 import { dayjs, formatDateTime, formatNumber } from '../../lib/format';
 import { loadPref, savePref } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
+import { useSearchShortcut } from '../../lib/useSearchShortcut';
 import { ErrorState, PageHeader, UserName } from '../../components/common';
 import { useCurrentUser } from '../../components/MeContext';
 import { TaskDialog } from '../../components/tasks/TaskDialog';
@@ -29,6 +30,8 @@ export default function TasksPage() {
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(filter.q ?? '');
   const debounced = useDebounced(search, 350);
+  const searchRef = useRef<InputRef>(null);
+  useSearchShortcut(searchRef);
   const [calendarView, setCalendarView] = useState<CalendarView>(() => {
     const saved = params.get('cal') ?? loadPref(me.id, 'calendar-view');
     return saved === 'timeGridDay' || saved === 'dayGridMonth' ? saved : 'timeGridWeek';
@@ -85,7 +88,7 @@ export default function TasksPage() {
                 aria-label={f.dates}
               />
             )}
-            {view === 'list' && <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={f.text} style={{ width: 200 }} maxLength={200} />}
+            {view === 'list' && <Input.Search ref={searchRef} aria-label={f.text} data-testid="task-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={f.text} style={{ width: 200 }} maxLength={200} />}
           </Space>
         )}
         right={
@@ -96,7 +99,9 @@ export default function TasksPage() {
               options={[{ value: 'list', label: ru.tasks.viewList }, { value: 'calendar', label: ru.tasks.viewCalendar }, { value: 'without', label: ru.tasks.viewWithoutTask }]}
               data-testid="tasks-view"
             />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">{ru.tasks.newTask}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} aria-label={ru.tasks.newTask} title={ru.tasks.newTask} data-testid="new-task">
+              <span className="btn-label">{ru.tasks.newTask}</span>
+            </Button>
           </Space>
         }
       />
