@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, gone, GATEWAY, launch, RUN, screenshot, signIn, textAppears, visible, type DealCard, type HistoryEntry, type Task } from './support';
+
+/** The deal card's feed: notes like a chat, and rule 3 ("Нет задач") at its top. */
+describe('the deal feed', () => {
+  let browser: Browser;
+  let manager: { context: BrowserContext; page: Page };
+
+  beforeAll(async () => {
+    browser = await launch();
+    manager = await signIn(browser, 'manager1', '/deals');
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('writes a note (Shift+Enter for a new line, Enter to send) and finds it in the feed after a reload', async () => {
+    const { page, context } = manager;
+    const client = api(context);
+    const deal = await client.post<DealCard>('/api/deals', { title: `Примечания ${RUN}` });
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const feed = page.getByTestId('deal-feed');
+    await visible(feed.locator('[data-testid="feed-change"][data-type="DealCreated"]'));
+
+    const first = `Везёт 20 т в месяц ${RUN}`;
+    const second = 'просит цену на 500 ₽/т выше';
+    const input = feed.getByTestId('note-input');
+    await input.click();
+    await input.pressSequentially(first);
+    await input.press('Shift+Enter');
+    await input.pressSequentially(second);
+    const sent = page.waitForResponse((r) => r.url().endsWith(`/api/deals/${deal.id}/notes`) && r.request().method() === 'POST');
+    await input.press('Enter');
+    // on screen at once, the input empty for the next one
+    await textAppears(feed.getByTestId('feed-note'), first);
+    expect(await input.inputValue()).toBe('');
+    const answer = await sent;
+    expect(answer.status()).toBe(201);
+    expect(((await answer.json()) as HistoryEntry).changes.text?.to).toBe(`${first}\n${second}`);
+
+    await page.reload();
+    const note = feed.getByTestId('feed-note').filter({ hasText: first });
+    await visible(note);
+    expect(await note.locator('.feed-bubble-text').innerText()).toBe(`${first}\n${second}`);
+    expect(await note.textContent()).toContain('Павел Первов');
+    expect(await note.getAttribute('data-pending')).toBeNull();
+    // newest at the bottom: the note comes after the deal's creation
+    const order = await feed.locator('[data-testid="feed-change"], [data-testid="feed-note"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order.indexOf('feed-note')).toBeGreaterThan(0);
+    const history = await client.get<{ items: HistoryEntry[] }>(`/api/deals/${deal.id}/history`);
+    expect(history.items.filter((e) => e.type === 'DealNoteAdded').map((e) => e.changes.text?.to)).toEqual([`${first}\n${second}`]);
+    await screenshot(page, 'card-note');
+  });
+
+  it("warns at the top of the feed when the deal has no open task, and «Поставить задачу» plans one", async () => {
+    const { page, context } = manager;
+    const client = api(context);
+    const deal = await client.post<DealCard>('/api/deals', { title: `Без задачи ${RUN}` });
+    // the stage task the new deal gets by itself: completed, so nothing is planned any more
+    await expect.poll(async () => (await client.get<{ items: Task[] }>(`/api/tasks?dealId=${deal.id}&status=open&status=overdue`)).items.length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    for (const task of (await client.get<{ items: Task[] }>(`/api/tasks?dealId=${deal.id}&status=open&status=overdue`)).items) {
+      await client.post(`/api/tasks/${task.id}/complete`, { result: 'Не дозвонился, клиент сам перезвонит' });
+    }
+    await expect.poll(async () => (await client.get<DealCard & { hasOpenTask: boolean | null }>(`/api/deals/${deal.id}`)).hasOpenTask, { timeout: 20_000 }).toBe(false);
+
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const banner = page.getByTestId('no-task-banner');
+    await textAppears(banner, 'Нет задач');
+    await banner.getByTestId('set-task').click();
+    const dialog = page.getByRole('dialog', { name: 'Новая задача' });
+    await visible(dialog);
+    await dialog.getByTestId('task-text').fill(`Перезвонить в пятницу ${RUN}`);
+    await dialog.getByTestId('task-save').click();
+    await gone(dialog);
+    await gone(banner);
+    await visible(page.getByTestId('deal-feed').locator(`[data-testid="task-row"][data-task-text="Перезвонить в пятницу ${RUN}"]`));
+  });
+});

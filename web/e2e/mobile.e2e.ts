@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, GATEWAY, horizontalOverflow, launch, PHONE, RUN, screenshot, signIn, swipe, visible, type DealCard } from './support';
+
+/** A phone at the yard (390×844, touch): nothing wider than the screen, the board swipes column by column, the card stacks. */
+describe('on a phone', () => {
+  let browser: Browser;
+  let manager: { context: BrowserContext; page: Page };
+  let deal: DealCard;
+
+  beforeAll(async () => {
+    browser = await launch();
+    manager = await signIn(browser, 'manager1', '/', { phone: true });
+    deal = await api(manager.context).post<DealCard>('/api/deals', { title: `Пункт приёма у переезда, лом 3А и 5А ${RUN}` });
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the board without anything sticking out sideways, and a swipe snaps to the next column', async () => {
+    const { page } = manager;
+    await page.goto(`${GATEWAY}/deals`);
+    const board = page.getByTestId('board');
+    await visible(board.locator(`[data-deal-id="${deal.id}"]`));
+
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(overflow.offenders).toEqual([]);
+    await screenshot(page, 'mobile-board');
+
+    // the columns are wider together than the screen: a swipe on a card scrolls the board, and it comes to rest on a column's edge
+    const columns = await board.evaluate((b) => ({
+      scrollable: b.scrollWidth > b.clientWidth,
+      snap: getComputedStyle(b).scrollSnapType,
+      starts: [...b.querySelectorAll<HTMLElement>('.board-column')].map((c) => c.offsetLeft - b.querySelector<HTMLElement>('.board-column')!.offsetLeft),
+    }));
+    expect(columns.scrollable).toBe(true);
+    expect(columns.snap).toMatch(/^x/);
+    const card = (await board.locator(`[data-deal-id="${deal.id}"]`).boundingBox())!;
+    await swipe(page, { x: card.x + card.width - 10, y: card.y + card.height / 2 }, { x: card.x + 10, y: card.y + card.height / 2 });
+    await expect.poll(() => board.evaluate((b) => b.scrollLeft), { timeout: 10_000 }).toBeGreaterThan(0);
+    // settled on a column: the second one starts where the first one did
+    await expect.poll(async () => {
+      const left = await board.evaluate((b) => b.scrollLeft);
+      return columns.starts.some((start) => Math.abs(start - left) <= 2);
+    }, { timeout: 10_000 }).toBe(true);
+    // a swipe is a scroll, not a drag
+    expect(await page.getByTestId('drop-zones').count()).toBe(0);
+  });
+
+  it('stacks the deal card: fields over the feed, nothing sticking out sideways', async () => {
+    const { page } = manager;
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const feed = page.getByTestId('deal-feed');
+    await visible(feed.locator('[data-testid="feed-change"]'));
+    await visible(page.getByTestId('stage-stepper'));
+
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(overflow.offenders).toEqual([]);
+    const fields = (await page.locator('.card-left').boundingBox())!;
+    const feedBox = (await feed.boundingBox())!;
+    expect(fields.y + fields.height).toBeLessThanOrEqual(feedBox.y + 1);
+    expect(feedBox.width).toBeGreaterThan(PHONE.width * 0.7);
+    await screenshot(page, 'mobile-card');
+  });
+});
