@@ -134,11 +134,27 @@ export const partyApi = {
   tag: (type: PartyType, id: string, tags: string[]) => http.post<Party>(`${base(type)}/${id}/tags`, { tags }),
   untag: (type: PartyType, id: string, tag: string) => http.delete<Party>(`${base(type)}/${id}/tags`, { tag }),
   history: (type: PartyType, id: string) => http.get<{ items: PartyHistoryEntry[] }>(`${base(type)}/${id}/history`).then((r) => r.items),
+  /** A note in the card's feed (1..4000 characters after trim); answers with the history entry (PartyNoteAdded). */
+  addNote: (type: PartyType, id: string, text: string) => http.post<PartyHistoryEntry>(`${base(type)}/${id}/notes`, { text }),
+  /** Rule 5: only the owner's head or an admin; the reason is kept in the history. */
+  changeOwner: (type: PartyType, id: string, ownerId: string, reason: string) => http.post<Party>(`${base(type)}/${id}/owner`, { ownerId, reason }),
+  archive: (type: PartyType, id: string, reason?: string) => http.post<Party>(`${base(type)}/${id}/archive`, reason ? { reason } : {}),
+  /** Link / unlink a contact and a company (from either card); answers with the contact. */
+  link: (contactId: string, companyId: string) => http.post<Party>(`/api/contacts/${contactId}/companies/${companyId}`),
+  unlink: (contactId: string, companyId: string) => http.delete<Party>(`/api/contacts/${contactId}/companies/${companyId}`),
+  /** The duplicate closes and passes what it holds to the survivor (head/admin); answers with the survivor's card. */
+  merge: (type: PartyType, survivorId: string, duplicateId: string, reason: string) =>
+    http.post<Party>(`${base(type)}/${survivorId}/merge`, { duplicateId, reason }),
   duplicates: (query: { phone?: string; email?: string; inn?: string }, signal?: AbortSignal) =>
     http.get<{ items: DuplicateMatch[] }>('/api/parties/duplicates', query, signal).then((r) => r.items),
   lists: () => http.get<{ items: CustomList[] }>('/api/lists').then((r) => r.items),
   elements: (listId: string, query: { q?: string; page?: number; size?: number }, signal?: AbortSignal) =>
     http.get<Page<ListElement>>(`/api/lists/${listId}/elements`, query, signal),
+  /** Values by column code; null or "" clears a column (on edit), an absent one is kept. */
+  addElement: (listId: string, values: Record<string, unknown>) => http.post<ListElement>(`/api/lists/${listId}/elements`, values),
+  updateElement: (listId: string, elementId: string, values: Record<string, unknown>) =>
+    http.patch<ListElement>(`/api/lists/${listId}/elements/${elementId}`, values),
+  removeElement: (listId: string, elementId: string) => http.delete<void>(`/api/lists/${listId}/elements/${elementId}`),
 };
 
 // ---- tasks ----------------------------------------------------------------------------------

@@ -1,8 +1,21 @@
 import { ApiError, messageOf } from '../api/http';
-import type { DealHistoryEntry, Task, UserRef } from '../api/types';
+import type { HistoryChange, Task, UserRef } from '../api/types';
 
-/** The history type of a note written in the deal's feed. */
-export const NOTE_TYPE = 'DealNoteAdded';
+/** The history types of a note written in a card's feed: a deal's, a contact's or a company's. */
+export const NOTE_TYPES: ReadonlySet<string> = new Set(['DealNoteAdded', 'PartyNoteAdded']);
+
+/**
+ * One entry of a card's history as the feed reads it: who, when, what changed (a deal's history
+ * comes like this; a party's is turned into it by lib/partyHistory.ts).
+ */
+export interface FeedHistoryEntry {
+  at: string;
+  actor: UserRef | null;
+  type: string;
+  changes: Record<string, HistoryChange>;
+  /** Whose record it first happened on, when not this card's (after a merge: the duplicate's name). */
+  origin?: string | null;
+}
 
 /** The server's limit for a note (after trimming). */
 export const NOTE_MAX_LENGTH = 4000;
@@ -16,8 +29,8 @@ export interface PendingNote {
 }
 
 export type FeedEntry =
-  | { kind: 'change'; key: string; at: string; entry: DealHistoryEntry }
-  | { kind: 'note'; key: string; at: string; author: UserRef | null; text: string; pending: boolean }
+  | { kind: 'change'; key: string; at: string; entry: FeedHistoryEntry }
+  | { kind: 'note'; key: string; at: string; author: UserRef | null; text: string; pending: boolean; origin?: string | null }
   | { kind: 'task'; key: string; at: string; task: Task };
 
 export interface Feed {
@@ -28,7 +41,7 @@ export interface Feed {
 }
 
 /** The text of a note entry of the history. */
-export function noteText(entry: DealHistoryEntry): string {
+export function noteText(entry: FeedHistoryEntry): string {
   const to = entry.changes?.text?.to;
   return typeof to === 'string' ? to : '';
 }
@@ -45,7 +58,7 @@ function time(at: string | null | undefined): number {
 }
 
 /** The history in the order things happened (the server answers newest first). */
-function chronological(history: readonly DealHistoryEntry[]): DealHistoryEntry[] {
+function chronological<T extends { at: string }>(history: readonly T[]): T[] {
   const list = [...history];
   if (list.length > 1 && time(list[0]!.at) > time(list[list.length - 1]!.at)) list.reverse();
   return list;
@@ -55,13 +68,13 @@ function chronological(history: readonly DealHistoryEntry[]): DealHistoryEntry[]
 const CONFIRM_SKEW_MS = 2 * 60_000;
 
 /**
- * One feed out of the deal's history, its tasks and the notes being sent: changes and notes
+ * One feed out of a card's history, its tasks and the notes being sent: changes and notes
  * from the history, completed tasks at the moment they were completed (with their result),
  * all in time order; notes still being sent after them; open tasks below, by deadline.
  */
-export function buildFeed(history: readonly DealHistoryEntry[], tasks: readonly Task[], pending: readonly PendingNote[] = []): Feed {
-  const past: FeedEntry[] = chronological(history).map((entry, i) => (entry.type === NOTE_TYPE
-    ? { kind: 'note', key: `h${i}`, at: entry.at, author: entry.actor, text: noteText(entry), pending: false }
+export function buildFeed(history: readonly FeedHistoryEntry[], tasks: readonly Task[], pending: readonly PendingNote[] = []): Feed {
+  const past: FeedEntry[] = chronological(history).map((entry, i) => (NOTE_TYPES.has(entry.type)
+    ? { kind: 'note', key: `h${i}`, at: entry.at, author: entry.actor, text: noteText(entry), pending: false, origin: entry.origin }
     : { kind: 'change', key: `h${i}`, at: entry.at, entry }));
   const seen = new Set<string>();
   const planned: Task[] = [];

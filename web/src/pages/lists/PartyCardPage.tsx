@@ -1,19 +1,18 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { dealApi, partyApi } from '../../api/endpoints';
 import { keys, stageName, useFunnels } from '../../api/hooks';
 import { ApiError, messageOf } from '../../api/http';
-import type { DealItem, Party, PartyHistoryEntry, PartyType } from '../../api/types';
+import type { DealItem, Party, PartyType } from '../../api/types';
 import { formatDateTime, formatNumber, formatTonnes } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
 import { ErrorState, Loading, TagChips, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
 import { TagsEditor } from '../../components/TagsEditor';
-import { HistoryTimeline, type HistoryItem } from '../../components/HistoryTimeline';
-import { LinkedTasks } from '../../components/tasks/LinkedTasks';
+import { PartyFeed } from './PartyFeed';
 
 /** Permanent from the 5th completed delivery. */
 const PERMANENT_AFTER = 5;
@@ -52,26 +51,14 @@ function split(text: string): string[] {
   return text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** A party event as history lines: its own fields (an edit shows the card as it became). */
-export function partyHistoryItems(entries: PartyHistoryEntry[]): HistoryItem[] {
-  const skip = new Set(['partyId', 'id', 'type', 'kind', 'survivorId', 'mergedId', 'dealId', 'companyIds', 'phoneTypes', 'forced']);
-  return entries.map((e) => {
-    const payload = (e.change ?? {}) as Record<string, unknown>;
-    const flat: Record<string, unknown> = { ...payload, ...((payload.card as Record<string, unknown>) ?? {}) };
-    delete flat.card;
-    const changes: HistoryItem['changes'] = {};
-    for (const [k, v] of Object.entries(flat)) {
-      if (skip.has(k) || v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length) || (typeof v === 'object' && !Array.isArray(v) && !Object.keys(v).length)) continue;
-      changes[k === 'ownerId' ? 'owner' : k] = { from: null, to: v };
-    }
-    return { at: e.at, actor: e.actor, type: e.type, changes };
-  });
-}
-
 export default function PartyCardPage({ type }: { type: PartyType }) {
   const { id = '' } = useParams();
+  // another record's card (a link from the feed, the survivor of a merge) starts afresh
+  return <PartyCard key={`${type}:${id}`} type={type} id={id} />;
+}
+
+function PartyCard({ type, id }: { type: PartyType; id: string }) {
   const party = useQuery({ queryKey: keys.party(type, id), queryFn: () => partyApi.card(type, id) });
-  const history = useQuery({ queryKey: keys.partyHistory(type, id), queryFn: () => partyApi.history(type, id), enabled: party.isSuccess });
   if (party.isPending) return <Loading />;
   if (party.isError) {
     if (party.error instanceof ApiError && party.error.status === 404) {
@@ -80,6 +67,7 @@ export default function PartyCardPage({ type }: { type: PartyType }) {
     return <ErrorState error={party.error} onRetry={() => party.refetch()} />;
   }
   const p = party.data;
+  if (p.mergedInto) return <MergedParty party={p} />;
   const left = Math.max(0, PERMANENT_AFTER - p.deliveries);
   return (
     <div className="page party-card-page" data-testid="party-card-page">
@@ -87,8 +75,7 @@ export default function PartyCardPage({ type }: { type: PartyType }) {
         <Link to={`/lists/${type === 'company' ? 'companies' : 'contacts'}`} className="back-link"><ArrowLeftOutlined /> {ru.party.backToLists}</Link>
         <Typography.Title level={4} className="card-title">{p.name}</Typography.Title>
         <Tag>{type === 'company' ? ru.party.company : ru.party.contact}</Tag>
-        {p.archived && <Tag color="default">{ru.party.archived}</Tag>}
-        {p.mergedInto && <Link to={`/${type === 'company' ? 'companies' : 'contacts'}/${p.mergedInto}`}>{ru.party.mergedInto}</Link>}
+        {p.archived && <Tag color="default" data-testid="party-archived">{ru.party.archived}</Tag>}
       </header>
       <div className="card-columns">
         <aside className="card-left">
@@ -120,22 +107,39 @@ export default function PartyCardPage({ type }: { type: PartyType }) {
             <PartyFields party={p} />
           </Card>
           <Related party={p} />
-        </aside>
-        <section className="card-right">
           <Card size="small" className="card-block" title={ru.party.deals}>
             <PartyDeals party={p} />
           </Card>
-          <Card size="small" className="card-block" title={ru.party.tasks}>
-            <LinkedTasks link={{ type, id: p.id, name: p.name }} />
-          </Card>
-          <Card size="small" className="card-block feed">
-            <Tabs size="small" items={[{
-              key: 'history', label: ru.party.history,
-              children: <HistoryTimeline loading={history.isPending} items={partyHistoryItems(history.data ?? [])} />,
-            }]} />
-          </Card>
+        </aside>
+        <section className="card-right">
+          <PartyFeed party={p} />
         </section>
       </div>
+    </div>
+  );
+}
+
+/** A duplicate merged into another record: it takes no more changes; everything it held is on the survivor. */
+function MergedParty({ party }: { party: Party }) {
+  const survivor = useQuery({
+    queryKey: keys.party(party.type, party.mergedInto!),
+    queryFn: () => partyApi.card(party.type, party.mergedInto!),
+    retry: false,
+  });
+  const path = `/${party.type === 'company' ? 'companies' : 'contacts'}/${party.mergedInto}`;
+  return (
+    <div className="page party-card-page" data-testid="party-merged">
+      <Result
+        status="info"
+        title={ru.party.mergedTitle}
+        subTitle={survivor.data ? ru.party.mergedText(survivor.data.name) : ru.party.mergedTextUnknown}
+        extra={(
+          <Space wrap>
+            <Link to={path} className="survivor-link" data-testid="open-survivor">{ru.party.openSurvivor}{survivor.data ? `: ${survivor.data.name}` : ''}</Link>
+            <Link to={`/lists/${party.type === 'company' ? 'companies' : 'contacts'}`}>{ru.party.backToLists}</Link>
+          </Space>
+        )}
+      />
     </div>
   );
 }
