@@ -13,6 +13,7 @@ import { formatPhone } from '../../lib/phone';
 import { ErrorState, Loading, TagChips, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
 import { TagsEditor } from '../../components/TagsEditor';
 import { PartyFeed } from './PartyFeed';
+import { OwnerChange } from './PartyActions';
 
 /** Permanent from the 5th completed delivery. */
 const PERMANENT_AFTER = 5;
@@ -96,7 +97,8 @@ function PartyCard({ type, id }: { type: PartyType; id: string }) {
             )}
             <div className="field-row">
               <span className="field-label">{ru.party.owner}</span>
-              <UserName user={p.owner} />
+              <span data-testid="party-owner"><UserName user={p.owner} /></span>
+              <OwnerChange party={p} />
             </div>
             <div className="field-row">
               <span className="field-label">{ru.party.tags}</span>
