@@ -8,13 +8,15 @@ import { useDebounced } from '../lib/useDebounced';
 import { formatPhone } from '../lib/phone';
 
 /** Finds an existing contact or company by name, phone, e-mail or INN (server search). */
-export function PartyPicker({ type, value, onChange, initialLabel, id, autoFocus }: {
+export function PartyPicker({ type, value, onChange, initialLabel, id, autoFocus, exclude }: {
   type: PartyType;
   value?: string;
   onChange?: (id: string | undefined, name?: string) => void;
   initialLabel?: string;
   id?: string;
   autoFocus?: boolean;
+  /** Records not to offer (the card itself, those already linked). */
+  exclude?: readonly string[];
 }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
@@ -23,7 +25,7 @@ export function PartyPicker({ type, value, onChange, initialLabel, id, autoFocus
     queryFn: ({ signal }) => partyApi.list(type, { q: q || undefined, size: 20, sort: 'updatedAt', direction: 'desc' }, signal),
     staleTime: 10_000,
   });
-  const options = (found.data?.items ?? []).map((p) => ({
+  const options = (found.data?.items ?? []).filter((p) => !exclude?.includes(p.id)).map((p) => ({
     value: p.id,
     label: p.name,
     hint: [p.card.phones[0] ? formatPhone(p.card.phones[0]) : null, p.card.inn ? `${ru.create.inn} ${p.card.inn}` : null, p.owner?.name]

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { partyApi } from '../../api/endpoints';
@@ -104,6 +104,59 @@ export function OwnerChange({ party, disabled }: { party: Party; disabled?: bool
           </Form.Item>
           <Form.Item name="reason" label={ru.party.reason} rules={[{ required: true, whitespace: true, message: ru.party.ownerReasonRequired }]}>
             <Input.TextArea rows={3} maxLength={1000} placeholder={ru.party.ownerReasonPlaceholder} data-testid="owner-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * Archive (no hard delete): asked first, with an optional reason; the card then says «В архиве»
+ * and its fields, tags, links and owner can no longer be changed.
+ */
+export function ArchiveButton({ party }: { party: Party }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason?: string }>();
+  const refusal = useRefusal(party);
+  const refresh = usePartyRefresh(party);
+  const { message } = App.useApp();
+  const archive = useMutation({
+    mutationFn: (reason: string) => partyApi.archive(party.type, party.id, reason || undefined),
+    onSuccess: (updated) => {
+      refresh(updated);
+      setOpen(false);
+      message.success(ru.party.archivedDone);
+    },
+    onError: (e) => {
+      const fields = fieldErrors(e, ['reason']);
+      if (fields.length) form.setFields(fields as never);
+      refusal.show(e);
+    },
+  });
+  return (
+    <>
+      <Button size="small" icon={<InboxOutlined />} onClick={() => { refusal.clear(); setOpen(true); }} data-testid="archive" title={ru.party.archive}>
+        <span className="btn-label">{ru.party.archive}</span>
+      </Button>
+      <Modal
+        open={open}
+        title={ru.party.archiveTitle(party.name)}
+        okText={ru.party.archiveConfirm}
+        okButtonProps={{ danger: true }}
+        cancelText={ru.app.cancel}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        confirmLoading={archive.isPending}
+        destroyOnHidden
+      >
+        <p>{ru.party.archiveText}</p>
+        {refusal.error && (
+          <Alert type="error" showIcon message={ru.party.archiveRefused} description={refusal.error} style={{ marginBottom: 12 }} data-testid="archive-error" />
+        )}
+        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => { refusal.clear(); archive.mutate((v.reason ?? '').trim()); }}>
+          <Form.Item name="reason" label={ru.party.archiveReason}>
+            <Input.TextArea rows={2} maxLength={1000} data-testid="archive-reason" />
           </Form.Item>
         </Form>
       </Modal>

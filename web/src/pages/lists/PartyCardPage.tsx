@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -13,7 +13,8 @@ import { formatPhone } from '../../lib/phone';
 import { ErrorState, Loading, TagChips, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
 import { TagsEditor } from '../../components/TagsEditor';
 import { PartyFeed } from './PartyFeed';
-import { OwnerChange } from './PartyActions';
+import { ArchiveButton, OwnerChange } from './PartyActions';
+import { PartyRelated } from './PartyRelated';
 
 /** Permanent from the 5th completed delivery. */
 const PERMANENT_AFTER = 5;
@@ -77,9 +78,13 @@ function PartyCard({ type, id }: { type: PartyType; id: string }) {
         <Typography.Title level={4} className="card-title">{p.name}</Typography.Title>
         <Tag>{type === 'company' ? ru.party.company : ru.party.contact}</Tag>
         {p.archived && <Tag color="default" data-testid="party-archived">{ru.party.archived}</Tag>}
+        <Space className="card-actions" wrap size={6}>
+          {!p.archived && <ArchiveButton party={p} />}
+        </Space>
       </header>
       <div className="card-columns">
         <aside className="card-left">
+          {p.archived && <Alert type="info" showIcon className="card-block" message={ru.party.archivedHint} data-testid="archived-hint" />}
           <Card size="small" className="card-block" data-testid="party-status">
             <div className="field-row">
               <span className="field-label">{ru.party.status}</span>
@@ -98,17 +103,17 @@ function PartyCard({ type, id }: { type: PartyType; id: string }) {
             <div className="field-row">
               <span className="field-label">{ru.party.owner}</span>
               <span data-testid="party-owner"><UserName user={p.owner} /></span>
-              <OwnerChange party={p} />
+              <OwnerChange party={p} disabled={p.archived} />
             </div>
             <div className="field-row">
               <span className="field-label">{ru.party.tags}</span>
-              <PartyTags party={p} />
+              <PartyTags party={p} disabled={p.archived} />
             </div>
           </Card>
           <Card size="small" className="card-block">
-            <PartyFields party={p} />
+            <PartyFields party={p} disabled={p.archived} />
           </Card>
-          <Related party={p} />
+          <PartyRelated party={p} disabled={p.archived} />
           <Card size="small" className="card-block" title={ru.party.deals}>
             <PartyDeals party={p} />
           </Card>
@@ -146,7 +151,7 @@ function MergedParty({ party }: { party: Party }) {
   );
 }
 
-function PartyFields({ party }: { party: Party }) {
+function PartyFields({ party, disabled }: { party: Party; disabled?: boolean }) {
   const [form] = Form.useForm<Values>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -188,7 +193,7 @@ function PartyFields({ party }: { party: Party }) {
   });
   const pr = ru.party;
   return (
-    <Form<Values> form={form} layout="vertical" size="small" initialValues={initial} onFinish={(v) => save.mutate(v)} data-testid="party-fields">
+    <Form<Values> form={form} layout="vertical" size="small" initialValues={initial} onFinish={(v) => save.mutate(v)} disabled={disabled} data-testid="party-fields">
       <Form.Item name="name" label={party.type === 'company' ? ru.lists.name : ru.lists.contactName} rules={[{ required: true, whitespace: true, message: ru.create.nameRequired }]}>
         <Input maxLength={300} />
       </Form.Item>
@@ -213,7 +218,7 @@ function PartyFields({ party }: { party: Party }) {
       )}
       <Form.Item name="address" label={pr.address}><Input maxLength={500} /></Form.Item>
       <Form.Item name="notes" label={pr.notes}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} /></Form.Item>
-      {dirty && (
+      {dirty && !disabled && (
         <Space className="sticky-save">
           <Button type="primary" htmlType="submit" loading={save.isPending}>{ru.app.save}</Button>
           <Button htmlType="button" onClick={() => { form.resetFields(); form.setFieldsValue(valuesOf(party)); }}>{ru.app.cancel}</Button>
@@ -223,7 +228,7 @@ function PartyFields({ party }: { party: Party }) {
   );
 }
 
-function PartyTags({ party }: { party: Party }) {
+function PartyTags({ party, disabled }: { party: Party; disabled?: boolean }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const run = async (action: () => Promise<Party>) => {
@@ -238,6 +243,7 @@ function PartyTags({ party }: { party: Party }) {
   return (
     <TagsEditor
       tags={party.tags}
+      disabled={disabled}
       onAdd={(tag) => run(() => partyApi.tag(party.type, party.id, [tag]))}
       onRemove={(tag) => run(() => partyApi.untag(party.type, party.id, tag))}
     />
@@ -274,33 +280,5 @@ function PartyDeals({ party }: { party: Party }) {
         </List.Item>
       )}
     />
-  );
-}
-
-/** A contact's companies, or a company's contacts. */
-function Related({ party }: { party: Party }) {
-  const contacts = useQuery({
-    queryKey: ['parties', 'contact', 'of-company', party.id],
-    queryFn: () => partyApi.list('contact', { companyId: party.id, size: 100 }),
-    enabled: party.type === 'company',
-  });
-  const companies = useQuery({
-    queryKey: ['parties', 'company', 'of-contact', party.id, party.companyIds],
-    queryFn: () => Promise.all(party.companyIds.map((cid) => partyApi.card('company', cid).catch(() => null))),
-    enabled: party.type === 'contact' && party.companyIds.length > 0,
-  });
-  const items = party.type === 'company'
-    ? (contacts.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, path: `/contacts/${c.id}`, hint: c.card.position ?? c.card.phones.map(formatPhone).join(', ') }))
-    : (companies.data ?? []).filter((c): c is Party => !!c).map((c) => ({ id: c.id, name: c.name, path: `/companies/${c.id}`, hint: c.card.inn ? `${ru.party.inn} ${c.card.inn}` : '' }));
-  return (
-    <Card size="small" className="card-block" title={party.type === 'company' ? ru.party.contacts : ru.party.companies}>
-      <List
-        size="small"
-        loading={contacts.isFetching || companies.isFetching}
-        dataSource={items}
-        locale={{ emptyText: ru.app.none }}
-        renderItem={(i) => <List.Item><Link to={i.path}>{i.name}</Link> <span className="muted small">{i.hint}</span></List.Item>}
-      />
-    </Card>
   );
 }
