@@ -15,6 +15,7 @@ import { TagsEditor } from '../../components/TagsEditor';
 import { PartyFeed } from './PartyFeed';
 import { ArchiveButton, OwnerChange } from './PartyActions';
 import { PartyRelated } from './PartyRelated';
+import { MergeButton } from './PartyMerge';
 
 /** Permanent from the 5th completed delivery. */
 const PERMANENT_AFTER = 5;
@@ -79,6 +80,7 @@ function PartyCard({ type, id }: { type: PartyType; id: string }) {
         <Tag>{type === 'company' ? ru.party.company : ru.party.contact}</Tag>
         {p.archived && <Tag color="default" data-testid="party-archived">{ru.party.archived}</Tag>}
         <Space className="card-actions" wrap size={6}>
+          <MergeButton party={p} />
           {!p.archived && <ArchiveButton party={p} />}
         </Space>
       </header>
