@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, type InputRef } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type InputRef } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { partyApi } from '../../api/endpoints';
@@ -17,6 +17,7 @@ import { NewPartyFields } from '../../components/NewPartyFields';
 import { TagsSelect } from '../../components/TagsEditor';
 import { UserSelect } from '../../components/UserSelect';
 import { useCurrentUser } from '../../components/MeContext';
+import { ListElementDialog } from './ListElementDialog';
 
 /** Списки: Компании, Контакты and the user-defined lists, chosen at the top left like a funnel. */
 export default function ListsPage() {
@@ -211,6 +212,17 @@ function customValue(value: unknown, type: string): string {
 }
 
 function CustomListTable({ list, selector }: { list: CustomList; selector: React.ReactNode }) {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<{ element: ListElement | null } | null>(null);
+  const remove = useMutation({
+    mutationFn: (element: ListElement) => partyApi.removeElement(list.id, element.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['list-elements', list.id] });
+      message.success(ru.lists.elementDeleted);
+    },
+    onError: (e) => message.error(messageOf(e), 8),
+  });
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const searchRef = useRef<InputRef>(null);
@@ -224,7 +236,15 @@ function CustomListTable({ list, selector }: { list: CustomList; selector: React
   });
   return (
     <>
-      <PageHeader left={selector} middle={<Input.Search ref={searchRef} aria-label={ru.app.search} data-testid="list-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={ru.app.search} style={{ width: 280 }} maxLength={200} />} />
+      <PageHeader
+        left={selector}
+        middle={<Input.Search ref={searchRef} aria-label={ru.app.search} data-testid="list-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={ru.app.search} style={{ width: 280 }} maxLength={200} />}
+        right={(
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ element: null })} aria-label={ru.lists.addElement} title={ru.lists.addElement} data-testid="add-element">
+            <span className="btn-label">{ru.lists.addElement}</span>
+          </Button>
+        )}
+      />
       <div className="page-body">
         {elements.isError && !elements.data ? <ErrorState error={elements.error} onRetry={() => elements.refetch()} /> : (
           <Table<ListElement>
@@ -234,6 +254,7 @@ function CustomListTable({ list, selector }: { list: CustomList; selector: React
             dataSource={elements.data?.items}
             locale={{ emptyText: ru.lists.customEmpty }}
             scroll={{ x: 'max-content', y: 'calc(100vh - 210px)' }}
+            onRow={(e) => ({ onDoubleClick: () => setEditing({ element: e }), 'data-testid': 'element-row' } as React.HTMLAttributes<HTMLElement>)}
             pagination={{
               current: page + 1, pageSize: 50, total: elements.data?.total ?? 0, onChange: (p) => setPage(p - 1), showSizeChanger: false, size: 'small',
               showTotal: (total, [from, to]) => ru.app.range(from, to, formatNumber(total)),
@@ -248,10 +269,28 @@ function CustomListTable({ list, selector }: { list: CustomList; selector: React
               })),
               { key: 'owner', title: ru.lists.owner, width: 160, render: (_: unknown, e: ListElement) => <UserName user={e.owner} /> },
               { key: 'updatedAt', title: ru.lists.updatedAt, width: 150, render: (_: unknown, e: ListElement) => formatDateTime(e.updatedAt) },
+              {
+                key: 'actions', title: '', width: 90, fixed: 'right' as const,
+                render: (_: unknown, e: ListElement) => (
+                  <Space size={0}>
+                    <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing({ element: e })} aria-label={ru.lists.editElementLabel} title={ru.lists.editElementLabel} data-testid="edit-element" />
+                    <Popconfirm
+                      title={ru.lists.deleteElementConfirm}
+                      okText={ru.app.delete}
+                      okButtonProps={{ danger: true }}
+                      cancelText={ru.app.cancel}
+                      onConfirm={() => remove.mutateAsync(e).catch(() => undefined)}
+                    >
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={ru.lists.deleteElement} title={ru.lists.deleteElement} data-testid="delete-element" />
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
             ]}
           />
         )}
       </div>
+      <ListElementDialog list={list} element={editing?.element ?? null} open={!!editing} onClose={() => setEditing(null)} />
     </>
   );
 }
