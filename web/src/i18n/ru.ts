@@ -437,6 +437,7 @@ export const ru = {
     empty: 'пусто',
     unknownUser: 'пользователь не найден',
     hiddenRecord: 'запись без доступа',
+    thisRecord: 'эта запись',
     fromMerged: (name: string) => `из записи «${name}»`,
   },
   tasks: {

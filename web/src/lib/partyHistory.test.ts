@@ -81,9 +81,13 @@ describe('a contact\'s history in the feed', () => {
   it('marks what happened on a merged duplicate with its name, and diffs each record against its own past', () => {
     const dupCreated = entry('2026-02-01T09:00:00Z', 'ContactCreated', { contactId: 'dup-1', name: 'Иван', phones: ['+79990001122'], ownerId: 'u-m2' }, 'dup-1');
     const dupEdited = entry('2026-02-02T09:00:00Z', 'ContactUpdated', { contactId: 'dup-1', name: 'Иван', phones: ['+79990001122'], emails: ['ivan@mail.ru'] }, 'dup-1');
-    const feed = partyFeedHistory([dupEdited, created, dupCreated].sort((a, b) => b.at.localeCompare(a.at)), card, lookups);
+    const dupClosed = entry('2026-03-05T09:00:00Z', 'PartyMergedInto', { partyId: 'dup-1', partyType: 'contact', survivorId: 'c-1' }, 'dup-1', head);
+    const feed = partyFeedHistory([dupClosed, created, dupEdited, dupCreated], card, lookups);
     const fromDuplicate = feed.filter((e) => e.origin);
-    expect(fromDuplicate.map((e) => [e.type, e.origin])).toEqual([['ContactUpdated', 'Иван (дубль)'], ['ContactCreated', 'Иван (дубль)']]);
+    expect(fromDuplicate.map((e) => [e.type, e.origin])).toEqual([['PartyMergedInto', 'Иван (дубль)'], ['ContactUpdated', 'Иван (дубль)'], ['ContactCreated', 'Иван (дубль)']]);
+    // the duplicate's "merged into" names the survivor: this very card, not a record out of reach
+    expect(fromDuplicate[0]!.changes).toEqual({ survivor: { from: null, to: 'эта запись' } });
+    fromDuplicate.shift();
     expect(fromDuplicate[0]!.changes).toEqual({ emails: { from: null, to: ['ivan@mail.ru'] } });
     expect(feed.find((e) => e.type === 'ContactCreated' && !e.origin)!.changes.name).toEqual({ from: null, to: 'Иван Петров' });
   });

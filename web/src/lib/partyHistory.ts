@@ -66,6 +66,7 @@ export function partyFeedHistory(entries: readonly PartyHistoryEntry[], card: { 
   const party = (type: PartyType, id: unknown): string | null => {
     const text = str(id);
     if (!text) return null;
+    if (text === card.id) return ru.history.thisRecord; // the survivor, seen from its own card
     return lookups.party?.(type, text) ?? ru.history.hiddenRecord;
   };
 
