@@ -2,6 +2,7 @@ package ru.lomcrm.party.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,9 @@ class PartyHistoryController {
         parties.card(id, kindOf(request), caller);
         List<Entry> entries = new ArrayList<>();
         collect(id, entries, new HashSet<>());
-        entries.sort(Comparator.comparing(Entry::at).reversed());
+        // oldest first, events of one moment in the order they were recorded (a stable sort), then newest first
+        entries.sort(Comparator.comparing(Entry::at));
+        Collections.reverse(entries);
         return new History(entries);
     }
 

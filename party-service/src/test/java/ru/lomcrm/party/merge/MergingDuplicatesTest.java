@@ -69,6 +69,15 @@ class MergingDuplicatesTest {
         JsonNode history = api.as("manager1").get("/api/contacts/" + survivor + "/history").json().path("items");
         assertThat(history.findValuesAsString("type")).contains("PartiesMerged", "ContactCreated", "PartyTagged");
         assertThat(history.findValuesAsString("partyId")).contains(survivor, duplicate);
+        List<String> survivorsOwn = new java.util.ArrayList<>();
+        history.forEach(entry -> {
+            if (survivor.equals(entry.path("partyId").asString())) {
+                survivorsOwn.add(entry.path("type").asString());
+            }
+        });
+        assertThat(survivorsOwn.indexOf("ContactUpdated")).as("newest first: what the merge brought after the merge itself")
+                .isLessThan(survivorsOwn.indexOf("PartiesMerged")).isNotNegative();
+        assertThat(survivorsOwn).last().isEqualTo("ContactCreated");
 
         // the phone of the duplicate now identifies the survivor
         var duplicates = api.as("manager1").get("/api/parties/duplicates?phone=" + URLEncoder.encode(duplicatePhone, StandardCharsets.UTF_8));
