@@ -144,7 +144,7 @@ export function DealBoard({ funnel, filter }: { funnel: Funnel; filter: DealFilt
           />
         ))}
       </div>
-      {nothing && !board.isFetching && <div className="board-empty"><EmptyState text={Object.keys(query).length > 1 ? ru.deals.noDealsFiltered : ru.deals.noDeals} /></div>}
+      {nothing && !board.isFetching && <div className="board-empty"><EmptyState text={query.owner || query.tags || query.q ? ru.deals.noDealsFiltered : ru.deals.noDeals} /></div>}
       {dragging && zones.length > 0 && (
         <div className="drop-zones" data-testid="drop-zones">
           {zones.map((zone) => <DropZone key={zone.stage} zone={zone} />)}

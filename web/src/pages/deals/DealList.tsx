@@ -10,7 +10,7 @@ import { messageOf } from '../../api/http';
 import type { BulkResult, DealItem, Funnel } from '../../api/types';
 import { taskState, taskStateHint } from '../../lib/board';
 import { SORTABLE_COLUMNS, visibleColumns, type ColumnSetting } from '../../lib/columns';
-import { dealListQuery, type DealFilter } from '../../lib/filters';
+import { activeFilterCount, dealListQuery, type DealFilter } from '../../lib/filters';
 import { countOf, formatDate, formatDateTime, formatNumber, formatTonnes } from '../../lib/format';
 import { ErrorState, TagChips, UserName } from '../../components/common';
 import { TagsSelect } from '../../components/TagsEditor';
@@ -96,7 +96,7 @@ export function DealList({ funnel, filter, columns }: { funnel: Funnel; filter: 
         dataSource={list.data?.items}
         columns={tableColumns}
         scroll={{ x: 'max-content', y: 'calc(100vh - 230px)' }}
-        locale={{ emptyText: ru.deals.noDealsFiltered }}
+        locale={{ emptyText: activeFilterCount(filter) ? ru.deals.noDealsFiltered : ru.deals.noDeals }}
         rowSelection={{ selectedRowKeys: selected, onChange: (ids) => setSelected(ids as string[]), preserveSelectedRowKeys: true }}
         pagination={{
           current: page + 1,
