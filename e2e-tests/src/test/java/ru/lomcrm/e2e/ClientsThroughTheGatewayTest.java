@@ -49,7 +49,7 @@ class ClientsThroughTheGatewayTest {
         assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
         String dealId = deal.json().path("id").asString();
 
-        assertThat(as("manager1").post("/api/contacts/" + survivor + "/merge", Map.of("duplicateId", duplicate)).status()).isEqualTo(403);
+        assertThat(as("manager1").post("/api/contacts/" + survivor + "/merge", Map.of("duplicateId", duplicate, "reason", "дубль")).status()).isEqualTo(403);
         var merged = as("head").post("/api/contacts/" + survivor + "/merge", Map.of("duplicateId", duplicate, "reason", "один человек"));
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,7 +45,7 @@ class PartyMergeController {
     }
 
     public record MergeBody(@NotNull(message = "укажите дубль") UUID duplicateId,
-                            @Size(max = 1000, message = "не длиннее 1000 символов") String reason) {
+                            @NotBlank(message = "укажите причину") @Size(max = 1000, message = "не длиннее 1000 символов") String reason) {
     }
 
     @Operation(summary = "Merge a duplicate into this party (head/admin); answers the survivor's card")

@@ -66,8 +66,9 @@ class PartyController {
     public record Duplicates(List<PartyIdentities.Match> items) {
     }
 
+    /** Rule 5: a client changes hands only with a reason on record. */
     public record OwnerBody(@NotBlank(message = "укажите ответственного") @Size(max = 64) String ownerId,
-                            @Size(max = 1000, message = "не длиннее 1000 символов") String reason) {
+                            @NotBlank(message = "укажите причину") @Size(max = 1000, message = "не длиннее 1000 символов") String reason) {
     }
 
     public record ArchiveBody(@Size(max = 1000, message = "не длиннее 1000 символов") String reason) {

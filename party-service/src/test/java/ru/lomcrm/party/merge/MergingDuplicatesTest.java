@@ -96,7 +96,7 @@ class MergingDuplicatesTest {
         String contact = api.contactOf("manager1").path("id").asString();
         assertThat(api.as("manager1").post("/api/contacts/" + contact + "/companies/" + duplicate, Map.of()).status()).isEqualTo(200);
 
-        var merged = api.as("admin").post("/api/companies/" + survivor + "/merge", Map.of("duplicateId", duplicate));
+        var merged = api.as("admin").post("/api/companies/" + survivor + "/merge", Map.of("duplicateId", duplicate, "reason", "одна фирма"));
 
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -110,14 +110,18 @@ class MergingDuplicatesTest {
         String contact = api.contactOf("manager1").path("id").asString();
         String company = api.companyOf("manager1", "ООО Лом").path("id").asString();
 
-        assertThat(api.as("head").post("/api/contacts/" + contact + "/merge", Map.of("duplicateId", company)).status()).isEqualTo(404);
-        var self = api.as("head").post("/api/contacts/" + contact + "/merge", Map.of("duplicateId", contact));
+        assertThat(api.as("head").post("/api/contacts/" + contact + "/merge", Map.of("duplicateId", company, "reason", "дубль")).status())
+                .isEqualTo(404);
+        var self = api.as("head").post("/api/contacts/" + contact + "/merge", Map.of("duplicateId", contact, "reason", "дубль"));
         assertThat(self.status()).isEqualTo(422);
         assertThat(self.json().path("detail").asString()).isEqualTo("Запись нельзя объединить саму с собой.");
         assertThat(self.isProblem()).isTrue();
         var missing = api.as("head").post("/api/contacts/" + contact + "/merge", Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.isProblem()).isTrue();
+        var noReason = api.as("head").post("/api/contacts/" + contact + "/merge", Map.of("duplicateId", UUID.randomUUID().toString()));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("укажите причину");
         // nothing was half-done
         assertThat(api.as("head").get("/api/contacts/" + contact).json().path("mergedInto").isMissingNode()).isTrue();
     }

@@ -115,7 +115,10 @@ class PartyApiTest {
         assertThat(as("manager2").get("/api/contacts?size=500").json().path("items").findValuesAsString("id")).doesNotContain(id);
         assertThat(as("head").get("/api/contacts?size=500").json().path("items").findValuesAsString("id")).contains(id);
 
-        assertThat(as("manager1").post("/api/contacts/" + id + "/owner", Map.of("ownerId", manager2Id)).status()).isEqualTo(403);
+        assertThat(as("manager1").post("/api/contacts/" + id + "/owner", Map.of("ownerId", manager2Id, "reason", "сам")).status()).isEqualTo(403);
+        var withoutReason = as("head").post("/api/contacts/" + id + "/owner", Map.of("ownerId", manager2Id));
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(withoutReason.body()).contains("укажите причину");
         var moved = as("head").post("/api/contacts/" + id + "/owner", Map.of("ownerId", manager2Id, "reason", "уволился"));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().path("owner").path("username").asString()).isEqualTo("manager2");

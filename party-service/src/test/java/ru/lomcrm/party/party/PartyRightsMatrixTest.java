@@ -89,7 +89,7 @@ class PartyRightsMatrixTest {
         String survivor = api.contactOf("manager1").path("id").asString();
         String duplicate = api.contactOf("manager1").path("id").asString();
 
-        var response = api.as(user).post("/api/contacts/" + survivor + "/merge", Map.of("duplicateId", duplicate));
+        var response = api.as(user).post("/api/contacts/" + survivor + "/merge", Map.of("duplicateId", duplicate, "reason", "дубль"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
     }
