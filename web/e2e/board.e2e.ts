@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, drag, gone, GATEWAY, launch, RUN, screenshot, signIn, textAppears, visible, type DealCard, type Task } from './support';
+import { describe, expect, it } from 'vitest';
+import { api, drag, GATEWAY, gone, RUN, screenshot, signedInForTheFile, textAppears, visible, type DealCard, type Task } from './support';
 
 /** Воронка in the browser: a new deal dragged across, a refused move, the task marks on the cards. */
 describe('the board', () => {
-  let browser: Browser;
-  let manager: { context: BrowserContext; page: Page };
-
-  beforeAll(async () => {
-    browser = await launch();
-    manager = await signIn(browser, 'manager1', '/deals');
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const manager = signedInForTheFile('manager1', '/deals');
 
   it('creates a deal with a new company, drags it Лид → Квалифицирован and finds it there after a reload', async () => {
     const { page } = manager;
@@ -95,7 +80,7 @@ describe('the board', () => {
       await page.goto(`${GATEWAY}/deals?q=${encodeURIComponent(title)}`);
       await visible(card);
       return mark.count();
-    }, { timeout: 30_000, interval: 1_000 }).toBe(1);
+    }, { timeout: 90_000, interval: 1_000 }).toBe(1);
     expect(await mark.getAttribute('title')).toBe(`Просрочена задача: срок ${shown}`);
     expect(await card.getByTestId('task-none').count()).toBe(0);
   });

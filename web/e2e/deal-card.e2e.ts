@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, gone, GATEWAY, launch, RUN, screenshot, signIn, textAppears, visible, type DealCard, type HistoryEntry, type Task } from './support';
+import { describe, expect, it } from 'vitest';
+import { api, GATEWAY, gone, RUN, screenshot, signedInForTheFile, textAppears, visible, type DealCard, type HistoryEntry, type Task } from './support';
 
 /** The deal card's feed: notes like a chat, and rule 3 ("Нет задач") at its top. */
 describe('the deal feed', () => {
-  let browser: Browser;
-  let manager: { context: BrowserContext; page: Page };
-
-  beforeAll(async () => {
-    browser = await launch();
-    manager = await signIn(browser, 'manager1', '/deals');
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const manager = signedInForTheFile('manager1', '/deals');
 
   it('writes a note (Shift+Enter for a new line, Enter to send) and finds it in the feed after a reload', async () => {
     const { page, context } = manager;
@@ -63,12 +48,12 @@ describe('the deal feed', () => {
     const client = api(context);
     const deal = await client.post<DealCard>('/api/deals', { title: `Без задачи ${RUN}` });
     // the stage task the new deal gets by itself: completed, so nothing is planned any more
-    await expect.poll(async () => (await client.get<{ items: Task[] }>(`/api/tasks?dealId=${deal.id}&status=open&status=overdue`)).items.length, { timeout: 20_000 })
+    await expect.poll(async () => (await client.get<{ items: Task[] }>(`/api/tasks?dealId=${deal.id}&status=open&status=overdue`)).items.length, { timeout: 60_000 })
       .toBeGreaterThan(0);
     for (const task of (await client.get<{ items: Task[] }>(`/api/tasks?dealId=${deal.id}&status=open&status=overdue`)).items) {
       await client.post(`/api/tasks/${task.id}/complete`, { result: 'Не дозвонился, клиент сам перезвонит' });
     }
-    await expect.poll(async () => (await client.get<DealCard & { hasOpenTask: boolean | null }>(`/api/deals/${deal.id}`)).hasOpenTask, { timeout: 20_000 }).toBe(false);
+    await expect.poll(async () => (await client.get<DealCard & { hasOpenTask: boolean | null }>(`/api/deals/${deal.id}`)).hasOpenTask, { timeout: 60_000 }).toBe(false);
 
     await page.goto(`${GATEWAY}/deals/${deal.id}`);
     const banner = page.getByTestId('no-task-banner');

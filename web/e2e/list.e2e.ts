@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, GATEWAY, launch, RUN, screenshot, signIn, textAppears, visible } from './support';
+import { describe, it } from 'vitest';
+import { api, GATEWAY, RUN, screenshot, signedInForTheFile, textAppears, visible } from './support';
 
 /** Список: bulk actions with a result per deal. */
 describe('the deal list', () => {
-  let browser: Browser;
-  let manager: { context: BrowserContext; page: Page };
-
-  beforeAll(async () => {
-    browser = await launch();
-    manager = await signIn(browser, 'manager1', '/deals?view=list');
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const manager = signedInForTheFile('manager1', '/deals?view=list');
 
   it('adds a tag to two deals at once in the list view, each with its own result', async () => {
     const { page, context } = manager;

@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, GATEWAY, horizontalOverflow, launch, PHONE, RUN, screenshot, signIn, swipe, visible, type DealCard } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, GATEWAY, horizontalOverflow, PHONE, RUN, screenshot, signedInForTheFile, swipe, visible, type DealCard } from './support';
 
 /** A phone at the yard (390×844, touch): nothing wider than the screen, the board swipes column by column, the card stacks. */
 describe('on a phone', () => {
-  let browser: Browser;
-  let manager: { context: BrowserContext; page: Page };
+  const manager = signedInForTheFile('manager1', '/', { phone: true });
   let deal: DealCard;
 
   beforeAll(async () => {
-    browser = await launch();
-    manager = await signIn(browser, 'manager1', '/', { phone: true });
     deal = await api(manager.context).post<DealCard>('/api/deals', { title: `Пункт приёма у переезда, лом 3А и 5А ${RUN}` });
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows the board without anything sticking out sideways, and a swipe snaps to the next column', async () => {

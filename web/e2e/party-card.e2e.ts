@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, gone, GATEWAY, launch, RUN, screenshot, signIn, textAppears, visible } from './support';
+import { describe, expect, it } from 'vitest';
+import { api, GATEWAY, gone, RUN, screenshot, signedInForTheFile, textAppears, visible } from './support';
 
 interface Party { id: string; name: string; owner: { id: string; name: string | null }; card: { phones: string[] }; mergedInto: string | null }
 interface PartyHistoryEntry { at: string; type: string; actor: { name: string | null } | null; change: Record<string, unknown>; partyId: string }
@@ -18,21 +17,7 @@ function shown(e164: string): string {
 
 /** The contact and company card as a head uses it: notes in the feed, an owner change with a reason, merging duplicates. */
 describe('the contact and company card', () => {
-  let browser: Browser;
-  let head: { context: BrowserContext; page: Page };
-
-  beforeAll(async () => {
-    browser = await launch();
-    head = await signIn(browser, 'head', '/lists/contacts');
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && head) await screenshot(head.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const head = signedInForTheFile('head', '/lists/contacts');
 
   it("writes a note on a contact's card and finds it in the feed after a reload", async () => {
     const { page, context } = head;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const GATEWAY = process.env.CRM_GATEWAY_URL ?? 'http://localhost:8080';
@@ -18,6 +19,33 @@ export async function launch(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** A test file's browser and the one person signed in for all its tests. */
+export interface SignedIn {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every browser test file needs: a browser and `login` signed in at `path`
+ * before the tests, a screenshot of their page when a test fails, the browser closed after.
+ * The returned object is filled in before the first test runs.
+ */
+export function signedInForTheFile(login: string, path = '/', options: { phone?: boolean } = {}): SignedIn {
+  const session = {} as SignedIn;
+  beforeAll(async () => {
+    session.browser = await launch();
+    Object.assign(session, await signIn(session.browser, login, path, options));
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && session.page) await screenshot(session.page, `failed-${context.task.name.slice(0, 40)}`);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }
 
 /** The phone at the yard: 390×844, touch. */

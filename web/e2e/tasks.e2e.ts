@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, gone, GATEWAY, launch, moscowDay, moscowInstant, RUN, screenshot, signIn, textAppears, visible, type DealCard, type Task } from './support';
+import { describe, expect, it } from 'vitest';
+import { api, GATEWAY, gone, moscowDay, moscowInstant, RUN, screenshot, signedInForTheFile, textAppears, visible, type DealCard, type Task } from './support';
 
 /** Tasks in the browser: planned on a deal, found and completed in the calendar, moved by dragging. */
 describe('tasks', () => {
-  let browser: Browser;
-  let manager: { context: BrowserContext; page: Page };
-
-  beforeAll(async () => {
-    browser = await launch();
-    manager = await signIn(browser, 'manager1', '/tasks');
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && manager) await screenshot(manager.page, `failed-${context.task.name.slice(0, 40)}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const manager = signedInForTheFile('manager1', '/tasks');
 
   it("plans a task on a deal, finds it in the week calendar, completes it with a result; the deal's feed shows it done", async () => {
     const { page, context } = manager;
@@ -103,7 +88,7 @@ describe('tasks', () => {
     await textAppears(page.locator('.ant-message'), 'Задача перенесена');
 
     // the server has the new due: the same time, the other day
-    await expect.poll(async () => Date.parse((await client.get<Task>(`/api/tasks/${task.id}`)).dueAt ?? ''), { timeout: 20_000 })
+    await expect.poll(async () => Date.parse((await client.get<Task>(`/api/tasks/${task.id}`)).dueAt ?? ''), { timeout: 60_000 })
       .toBe(Date.parse(moscowInstant(target, time)));
 
     await page.reload();
