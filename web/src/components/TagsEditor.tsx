@@ -4,10 +4,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ru } from '../i18n/ru';
 import { useTagPresets } from '../api/hooks';
 
-/** "#" + lower case, single spaces — as the services spell tags. */
+/** "#" + the words as typed, single spaces — as the services spell tags ("#склад Подольск" stays so). */
 export function normalizeTag(raw: string): string {
-  const text = raw.trim().replace(/^#+/, '').replace(/\s+/g, ' ').toLowerCase();
+  const text = raw.trim().replace(/^#+/, '').trim().replace(/\s+/g, ' ');
   return text ? `#${text}` : '';
+}
+
+/** Two spellings that differ only in case are one tag (the services compare them so too). */
+export function sameTag(a: string, b: string): boolean {
+  return normalizeTag(a).toLocaleLowerCase('ru-RU') === normalizeTag(b).toLocaleLowerCase('ru-RU');
 }
 
 /** Tags on a card: chips with ×, and a picker with the predefined objections plus free text. */
@@ -22,8 +27,8 @@ export function TagsEditor({ tags, onAdd, onRemove, disabled }: {
   const [busy, setBusy] = useState<string | null>(null);
   const [search, setSearch] = useState('');
 
-  const options = [...new Set([...(presets.data ?? []), ...(search.trim() ? [normalizeTag(search)] : [])])]
-    .filter((t) => t && !tags.includes(t))
+  const options = [...(presets.data ?? []), ...(search.trim() ? [normalizeTag(search)] : [])]
+    .filter((t, i, all) => t && all.findIndex((o) => sameTag(o, t)) === i && !tags.some((present) => sameTag(present, t)))
     .map((t) => ({ value: t, label: t }));
 
   const add = async (value: string) => {

@@ -199,14 +199,15 @@ public class Deal {
     @CommandHandler
     long handle(TagDeal command, Ownership ownership) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
-        Tags.normalize(command.tags()).stream().filter(tag -> !tags.contains(tag)).forEach(tag -> apply(new DealTagged(id, tag)));
+        Tags.normalize(command.tags()).stream().filter(tag -> Tags.find(tags, tag) == null).forEach(tag -> apply(new DealTagged(id, tag)));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     long handle(UntagDeal command, Ownership ownership) {
         ownership.requireVisible(command.caller(), ownerId, NOT_FOUND);
-        Tags.normalize(command.tags()).stream().filter(tags::contains).forEach(tag -> apply(new DealUntagged(id, tag)));
+        Tags.normalize(command.tags()).stream().map(tag -> Tags.find(tags, tag)).filter(java.util.Objects::nonNull)
+                .forEach(tag -> apply(new DealUntagged(id, tag)));
         return AggregateLifecycle.getVersion();
     }
 

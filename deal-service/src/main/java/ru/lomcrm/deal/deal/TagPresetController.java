@@ -42,7 +42,7 @@ class TagPresetController {
         if (!caller.isAdmin()) {
             throw DomainException.forbidden("admin-only", "Список тегов ведёт администратор.");
         }
-        List<String> tags = body.items() == null ? List.of() : body.items().stream().map(Tags::normalize).distinct().toList();
+        List<String> tags = body.items() == null || body.items().isEmpty() ? List.of() : List.copyOf(Tags.normalize(body.items()));
         jdbc.update("DELETE FROM deal_tag_preset");
         for (int i = 0; i < tags.size(); i++) {
             jdbc.update("INSERT INTO deal_tag_preset (tag, position) VALUES (?, ?)", tags.get(i), i + 1);

@@ -201,10 +201,17 @@ class DealRulesTest {
     }
 
     @Test
-    void tagsAreSpelledOneWayAndAddedOnce() {
+    void aTagKeepsItsSpellingAndIsAddedOnceWhateverTheCase() {
         fixture.given(scrapLeadOfManager1(), new DealTagged(ID, "#низкая цена"))
-                .when(new TagDeal(ID, caller(MANAGER1), List.of("  Низкая   ЦЕНА ", "долгая оплата", "#долгая оплата")))
-                .expectEvents(new DealTagged(ID, "#долгая оплата"));
+                .when(new TagDeal(ID, caller(MANAGER1), List.of("  Низкая   ЦЕНА ", "склад Подольск", "#СКЛАД подольск")))
+                .expectEvents(new DealTagged(ID, "#склад Подольск"));
+    }
+
+    @Test
+    void removingATagInAnotherCaseRemovesItAsItIsSpelled() {
+        fixture.given(scrapLeadOfManager1(), new DealTagged(ID, "#склад Подольск"))
+                .when(new UntagDeal(ID, caller(MANAGER1), List.of("#СКЛАД ПОДОЛЬСК")))
+                .expectEvents(new DealUntagged(ID, "#склад Подольск"));
     }
 
     @Test

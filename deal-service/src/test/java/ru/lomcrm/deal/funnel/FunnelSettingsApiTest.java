@@ -89,9 +89,9 @@ class FunnelSettingsApiTest {
                 .contains("#долгая оплата", "#нужна доставка денег", "#низкая цена", "#далеко везти", "#работает с конкурентом");
         assertThat(api.as("head").put("/api/deals/tags", Map.of("items", List.of("#новый"))).status()).isEqualTo(403);
 
-        var replaced = api.as("admin").put("/api/deals/tags", Map.of("items", List.of("Долгая оплата", "#низкая цена", "#нет весов")));
+        var replaced = api.as("admin").put("/api/deals/tags", Map.of("items", List.of("Долгая оплата", "#низкая цена", "#Нет весов", "#нет ВЕСОВ")));
         assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().path("items").toString()).isEqualTo("[\"#долгая оплата\",\"#низкая цена\",\"#нет весов\"]");
+        assertThat(replaced.json().path("items").toString()).isEqualTo("[\"#Долгая оплата\",\"#низкая цена\",\"#Нет весов\"]");
         api.as("admin").put("/api/deals/tags", Map.of("items", List.of("#долгая оплата", "#нужна доставка денег", "#низкая цена",
                 "#далеко везти", "#работает с конкурентом")));
     }

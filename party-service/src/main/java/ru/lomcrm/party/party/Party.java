@@ -187,7 +187,7 @@ public class Party {
     long handle(TagParty command, Ownership ownership) {
         requireVisible(command.caller(), ownership);
         requireNotMerged();
-        Tags.normalize(command.tags()).stream().filter(tag -> !tags.contains(tag)).forEach(tag -> apply(new PartyTagged(id, kind, tag)));
+        Tags.normalize(command.tags()).stream().filter(tag -> Tags.find(tags, tag) == null).forEach(tag -> apply(new PartyTagged(id, kind, tag)));
         return AggregateLifecycle.getVersion();
     }
 
@@ -195,7 +195,8 @@ public class Party {
     long handle(UntagParty command, Ownership ownership) {
         requireVisible(command.caller(), ownership);
         requireNotMerged();
-        Tags.normalize(command.tags()).stream().filter(tags::contains).forEach(tag -> apply(new PartyUntagged(id, kind, tag)));
+        Tags.normalize(command.tags()).stream().map(tag -> Tags.find(tags, tag)).filter(java.util.Objects::nonNull)
+                .forEach(tag -> apply(new PartyUntagged(id, kind, tag)));
         return AggregateLifecycle.getVersion();
     }
 

@@ -118,7 +118,7 @@ class PartyController {
               @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
               CurrentUser caller) {
         var filter = new Filter(kind(request.getRequestURI()), owner, status, q, companyId, createdFrom, createdTo, archived,
-                tags == null ? null : tags.stream().map(Tags::normalize).distinct().toList(), "all".equals(tagsMode));
+                tags == null ? null : tags.stream().map(Tags::key).distinct().toList(), "all".equals(tagsMode));
         return parties.list(filter, sort, !"asc".equalsIgnoreCase(direction), page, size, caller);
     }
 

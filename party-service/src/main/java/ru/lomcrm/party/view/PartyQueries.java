@@ -95,7 +95,7 @@ public class PartyQueries {
             params.addValue("company", filter.companyId().toString());
         }
         if (filter.tags() != null && !filter.tags().isEmpty()) {
-            where.add(filter.allTags() ? "tags @> ARRAY[:tags]::text[]" : "tags && ARRAY[:tags]::text[]");
+            where.add(filter.allTags() ? "tag_keys @> ARRAY[:tags]::text[]" : "tag_keys && ARRAY[:tags]::text[]");
             params.addValue("tags", filter.tags());
         }
         if (filter.text() != null && !filter.text().isBlank()) {

@@ -211,10 +211,10 @@ class PartyRulesTest {
     }
 
     @Test
-    void tagsAreSpelledOneWayAndAddedOnce() {
+    void aTagKeepsItsSpellingAndIsAddedOnceWhateverTheCase() {
         fixture.given(CONTACT, new PartyTagged(ID, "contact", "#долгая оплата"))
-                .when(new TagParty(ID, caller(MANAGER1), List.of("Долгая   Оплата", "#нужна доставка денег")))
-                .expectEvents(new PartyTagged(ID, "contact", "#нужна доставка денег"));
+                .when(new TagParty(ID, caller(MANAGER1), List.of("Долгая   Оплата", "#Нужна доставка денег")))
+                .expectEvents(new PartyTagged(ID, "contact", "#Нужна доставка денег"));
     }
 
     private static PartyDeliveryCounted counted(int n) {

@@ -1,11 +1,17 @@
 package ru.lomcrm.platform.web;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-
-/** Tag spelling: "#" + lower-case words separated by single spaces, as the manual writes them. */
+/**
+ * Tag spelling: "#" + the words as the person wrote them, separated by single spaces ("#склад
+ * Подольск" stays so). Two spellings that differ only in case are one tag: {@link #key} is what
+ * compares, finds and filters.
+ */
 public final class Tags {
 
     public static final int MAX_LENGTH = 60;
@@ -14,7 +20,7 @@ public final class Tags {
     }
 
     public static String normalize(String raw) {
-        String tag = raw == null ? "" : raw.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        String tag = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
         while (tag.startsWith("#")) {
             tag = tag.substring(1).strip();
         }
@@ -28,12 +34,24 @@ public final class Tags {
         return tag;
     }
 
+    /** What makes two tags the same: the normalised spelling in lower case. */
+    public static String key(String tag) {
+        return normalize(tag).toLowerCase(Locale.ROOT);
+    }
+
+    /** The tags normalised, each once whatever its case (the first spelling wins), in the given order. */
     public static Set<String> normalize(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
             throw DomainException.invalid("tags-required", "Укажите хотя бы один тег.");
         }
-        Set<String> tags = new LinkedHashSet<>();
-        raw.forEach(tag -> tags.add(normalize(tag)));
-        return tags;
+        Map<String, String> byKey = new LinkedHashMap<>();
+        raw.forEach(tag -> byKey.putIfAbsent(key(tag), normalize(tag)));
+        return new LinkedHashSet<>(byKey.values());
+    }
+
+    /** The spelling of {@code tag} among {@code present}, compared by {@link #key}; null when it is not there. */
+    public static String find(Set<String> present, String tag) {
+        String key = key(tag);
+        return present.stream().filter(existing -> existing.toLowerCase(Locale.ROOT).equals(key)).findFirst().orElse(null);
     }
 }
