@@ -32,6 +32,7 @@ import ru.lomcrm.platform.events.EventInbox;
 import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.task.process.StageTemplates;
 import ru.lomcrm.task.task.TaskAccess;
+import ru.lomcrm.task.task.TaskCommands.CloseTaskWithDeal;
 import ru.lomcrm.task.task.TaskCommands.CreateBusinessProcessTask;
 import ru.lomcrm.task.task.TaskCommands.HandTaskOver;
 
@@ -45,6 +46,10 @@ import ru.lomcrm.task.task.TaskCommands.HandTaskOver;
  *       business-process task for its owner. Its id is derived from the deal, the stage and the
  *       deal's version, and an event older than what the replica has seen is ignored, so even a
  *       record re-published under a new event id cannot create a second task;</li>
+ *   <li>rule 3 the other way: the task is what moves the deal on, so a deal leaving a stage closes
+ *       that stage's open business-process task («Этап пройден»), and a closed deal closes all its
+ *       open tasks with the outcome (and the loss reason) as their result — done by the system, on
+ *       the tasks' record;</li>
  *   <li>a deal given to another owner takes its open tasks along where their assignee can no
  *       longer see it;</li>
  *   <li>funnels and stages, for the template settings.</li>
@@ -54,6 +59,9 @@ import ru.lomcrm.task.task.TaskCommands.HandTaskOver;
 class DealEvents {
 
     static final String CONSUMER = "task.deal-events";
+    static final String STAGE_PASSED = "Этап пройден";
+    static final String CLOSED_WON = "Сделка успешно реализована";
+    static final String CLOSED_LOST = "Сделка закрыта и не реализована";
     private static final Logger log = LoggerFactory.getLogger(DealEvents.class);
 
     private final EventInbox inbox;
@@ -125,6 +133,7 @@ class DealEvents {
                                     without_task_since = CASE WHEN open_tasks > 0 THEN NULL ELSE coalesce(without_task_since, ?) END
                 WHERE id = ?""",
                 event.funnel(), event.toStage(), event.ownerId(), version, time(at), time(at), event.dealId());
+        closeTasksOfStagesLeft(event.dealId(), event.funnel(), event.toStage());
         // a move the system made by itself (rule 2: a quiet permanent client → Не везет) brings its stage task even when an older task is open
         enterStage(event.dealId(), event.funnel(), event.toStage(), event.ownerId(), version, EventEnvelope.SYSTEM_ACTOR.equals(actor));
         if (!row.known()) {
@@ -156,6 +165,23 @@ class DealEvents {
         }
         jdbc.update("UPDATE deal_ref SET closed = true, stage = ?, deal_version = ?, updated_at = ? WHERE id = ?", event.outcome(), version,
                 time(at), event.dealId());
+        String result = DealClosed.WON.equals(event.outcome()) ? CLOSED_WON
+                : CLOSED_LOST + (event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason().strip());
+        close(jdbc.queryForList("SELECT id FROM task_state WHERE link_type = 'deal' AND link_id = ? AND open", UUID.class, event.dealId()),
+                result);
+    }
+
+    /** Rule 3: a stage's business-process task is done once the deal has moved past that stage. */
+    private void closeTasksOfStagesLeft(UUID dealId, String funnel, String stage) {
+        close(jdbc.queryForList("""
+                SELECT id FROM task_state WHERE link_type = 'deal' AND link_id = ? AND open AND process_stage IS NOT NULL
+                AND (process_funnel IS DISTINCT FROM ? OR process_stage <> ?)""", UUID.class, dealId, funnel, stage), STAGE_PASSED);
+    }
+
+    private void close(List<UUID> tasks, String result) {
+        for (UUID task : tasks) {
+            commands.sendAndWait(Actors.command(new CloseTaskWithDeal(task, result), EventEnvelope.SYSTEM_ACTOR));
+        }
     }
 
     private void updated(DealUpdated event, long version, Instant at) {

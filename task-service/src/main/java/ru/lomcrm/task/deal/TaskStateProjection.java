@@ -50,10 +50,13 @@ public class TaskStateProjection {
     void on(TaskCreated event, @Timestamp Instant at) {
         lockDeals(event.link(), null);
         jdbc.update("""
-                INSERT INTO task_state (id, assignee_id, link_type, link_id, open, deadline) VALUES (?, ?, ?, ?, true, ?)
+                INSERT INTO task_state (id, assignee_id, link_type, link_id, open, deadline, process_funnel, process_stage)
+                VALUES (?, ?, ?, ?, true, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
                 event.taskId(), event.assigneeId(), linkType(event.link()), linkId(event.link()),
-                time(new Due(event.dueAt(), event.dueDate(), event.timeZone()).deadline()));
+                time(new Due(event.dueAt(), event.dueDate(), event.timeZone()).deadline()),
+                TaskCreated.BUSINESS_PROCESS.equals(event.source()) ? event.funnel() : null,
+                TaskCreated.BUSINESS_PROCESS.equals(event.source()) ? event.stage() : null);
         recount(event.link(), at);
     }
 

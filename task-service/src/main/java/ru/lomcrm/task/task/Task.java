@@ -24,6 +24,7 @@ import ru.lomcrm.contracts.task.TaskRescheduled;
 import ru.lomcrm.contracts.task.TaskUpdated;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.task.task.TaskCommands.CloseTaskWithDeal;
 import ru.lomcrm.task.task.TaskCommands.CompleteTask;
 import ru.lomcrm.task.task.TaskCommands.CreateBusinessProcessTask;
 import ru.lomcrm.task.task.TaskCommands.CreateTask;
@@ -174,6 +175,14 @@ public class Task {
     long handle(MarkTaskOverdue command, Clock clock) {
         if (!deleted && !done && !overdue && !due.deadline().isAfter(clock.instant())) {
             apply(new TaskOverdue(id, text, type, due.at(), due.date(), due.timeZone(), due.deadline(), assigneeId, link));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(CloseTaskWithDeal command, Clock clock) {
+        if (!deleted && !done) {
+            apply(new TaskCompleted(id, command.result(), EventEnvelope.SYSTEM_ACTOR, clock.instant(), assigneeId, link));
         }
         return AggregateLifecycle.getVersion();
     }

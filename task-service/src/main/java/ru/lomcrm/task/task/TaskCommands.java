@@ -64,6 +64,14 @@ public final class TaskCommands {
     public record HandTaskOver(@TargetAggregateIdentifier UUID taskId, String toAssigneeId) {
     }
 
+    /**
+     * Rule 3: the task is what moves the deal on — so when the deal leaves the stage a
+     * business-process task belongs to, or closes, the system closes the task with {@code result}
+     * saying why. Nothing happens to a task already done or deleted.
+     */
+    public record CloseTaskWithDeal(@TargetAggregateIdentifier UUID taskId, String result) {
+    }
+
     /** Two parties were merged: a task about the merged one is now about the survivor. */
     public record RelinkTask(@TargetAggregateIdentifier UUID taskId, UUID fromId, TaskLink to) {
     }

@@ -99,10 +99,21 @@ public class TaskQueries {
                          Instant from, Instant to, String text) {
     }
 
-    public record CalendarDay(LocalDate date, List<TaskItem> items) {
+    /**
+     * One day of the calendar: {@code total} tasks in all, {@code items} the first of each slot,
+     * and for each slot that holds more than it shows, how many more and the period to list them.
+     */
+    public record CalendarDay(LocalDate date, long total, List<TaskItem> items, List<MoreInSlot> more) {
     }
 
-    public record Calendar(LocalDate from, LocalDate to, String timeZone, List<CalendarDay> days) {
+    /** Tasks of one slot left out of the calendar: {@code count} of them due in [start, end). */
+    public record MoreInSlot(Instant start, Instant end, boolean allDay, long count) {
+    }
+
+    /** What a calendar cell is: an hour of a day (day and week views) or the whole day (month view). */
+    public enum Slot { HOUR, DAY }
+
+    public record Calendar(LocalDate from, LocalDate to, String timeZone, String slot, int perSlot, List<CalendarDay> days) {
     }
 
     public record DealWithoutTask(UUID dealId, String title, String funnel, String stage, DirectoryUser.Ref owner, Instant since) {
@@ -155,7 +166,7 @@ public class TaskQueries {
      * The days {@code from}..{@code to} (inclusive) of {@code zone}, each with its tasks: a timed
      * task on the day its moment falls on in that zone, an all-day task on its date.
      */
-    public Calendar calendar(LocalDate from, LocalDate to, ZoneId zone, Filter filter, CurrentUser caller) {
+    public Calendar calendar(LocalDate from, LocalDate to, ZoneId zone, Slot slot, int perSlot, Filter filter, CurrentUser caller) {
         if (to.isBefore(from)) {
             throw invalid("to", "конец периода раньше начала");
         }
@@ -169,25 +180,58 @@ public class TaskQueries {
         conditions.add("((t.due_at >= :start AND t.due_at < :end) OR (t.due_date >= :fromDate AND t.due_date <= :toDate))");
         params.addValue("start", from.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
                 .addValue("end", to.plusDays(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
-                .addValue("fromDate", from).addValue("toDate", to);
+                .addValue("fromDate", from).addValue("toDate", to)
+                .addValue("zone", zone.getId()).addValue("perSlot", perSlot);
+        // a slot: the day (in the caller's zone; an all-day task on its own date) and, by the hour, the hour (-1: all day)
+        String day = "coalesce(t.due_date, CAST(t.due_at AT TIME ZONE :zone AS date))";
+        String hour = slot == Slot.HOUR ? "CASE WHEN t.due_date IS NULL THEN CAST(extract(hour FROM t.due_at AT TIME ZONE :zone) AS int) ELSE -1 END"
+                : "0";
         var names = types.names();
-        List<TaskItem> items = jdbc.query("SELECT " + COLUMNS + " " + FROM + " WHERE " + String.join(" AND ", conditions)
-                + " ORDER BY t.due_sort, t.id LIMIT 5000", params, (rs, n) -> row(rs, names).item());
         Map<LocalDate, List<TaskItem>> byDay = new LinkedHashMap<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            byDay.put(day, new ArrayList<>());
+        Map<LocalDate, List<MoreInSlot>> moreByDay = new LinkedHashMap<>();
+        Map<LocalDate, Long> totals = new LinkedHashMap<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            byDay.put(date, new ArrayList<>());
+            moreByDay.put(date, new ArrayList<>());
+            totals.put(date, 0L);
         }
-        for (TaskItem item : items) {
-            LocalDate day = item.allDay() ? item.dueDate() : LocalDate.ofInstant(item.dueAt(), zone);
-            List<TaskItem> list = byDay.get(day);
-            if (list != null) {
-                list.add(item);
-            }
-        }
+        jdbc.query("SELECT * FROM (SELECT " + COLUMNS + ", " + day + " AS slot_day, " + hour + " AS slot_hour,"
+                + " row_number() OVER (PARTITION BY " + day + ", " + hour + " ORDER BY t.due_sort, t.id) AS slot_rank,"
+                + " count(*) OVER (PARTITION BY " + day + ", " + hour + ") AS slot_count "
+                + FROM + " WHERE " + String.join(" AND ", conditions) + ") slotted WHERE slot_rank <= :perSlot"
+                + " ORDER BY due_sort, id", params, rs -> {
+                    LocalDate date = rs.getObject("slot_day", LocalDate.class);
+                    List<TaskItem> items = byDay.get(date);
+                    if (items == null) {
+                        return;
+                    }
+                    items.add(row(rs, names).item());
+                    long count = rs.getLong("slot_count");
+                    int rank = rs.getInt("slot_rank");
+                    if (rank == 1) {
+                        totals.merge(date, count, Long::sum);
+                    }
+                    if (rank == perSlot && count > perSlot) {
+                        moreByDay.get(date).add(more(date, rs.getInt("slot_hour"), slot, zone, count - perSlot));
+                    }
+                });
         Comparator<TaskItem> allDayFirst = Comparator.comparing((TaskItem i) -> !i.allDay());
+        Comparator<MoreInSlot> byStart = Comparator.comparing(MoreInSlot::start);
         List<CalendarDay> days = byDay.entrySet().stream()
-                .map(e -> new CalendarDay(e.getKey(), e.getValue().stream().sorted(allDayFirst).toList())).toList();
-        return new Calendar(from, to, zone.getId(), days);
+                .map(e -> new CalendarDay(e.getKey(), totals.get(e.getKey()), e.getValue().stream().sorted(allDayFirst).toList(),
+                        moreByDay.get(e.getKey()).stream().sorted(byStart).toList()))
+                .toList();
+        return new Calendar(from, to, zone.getId(), slot.name().toLowerCase(java.util.Locale.ROOT), perSlot, days);
+    }
+
+    private static MoreInSlot more(LocalDate date, int hour, Slot slot, ZoneId zone, long count) {
+        Instant dayStart = date.atStartOfDay(zone).toInstant();
+        Instant nextDay = date.plusDays(1).atStartOfDay(zone).toInstant();
+        if (slot == Slot.DAY || hour < 0) {
+            return new MoreInSlot(dayStart, nextDay, slot == Slot.HOUR, count);
+        }
+        var start = date.atTime(hour, 0).atZone(zone);
+        return new MoreInSlot(start.toInstant(), start.plusHours(1).toInstant(), false, count);
     }
 
     /** The period a calendar view shows around {@code date}: the day, its week (Monday to Sunday) or its month. */

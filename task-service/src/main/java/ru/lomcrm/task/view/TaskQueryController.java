@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import ru.lomcrm.task.view.TaskQueries.Calendar;
 import ru.lomcrm.task.view.TaskQueries.DealWithoutTask;
 import ru.lomcrm.task.view.TaskQueries.Filter;
 import ru.lomcrm.task.view.TaskQueries.Page;
+import ru.lomcrm.task.view.TaskQueries.Slot;
 import ru.lomcrm.task.view.TaskQueries.TaskItem;
 
 /** Reading tasks: the list, the calendar (day, week, month), the card with its history, the deals without a task. */
@@ -69,7 +71,9 @@ class TaskQueryController {
 
     @GetMapping("/api/tasks/calendar")
     @Operation(summary = "Календарь задач", description = "Дни from..to включительно (не больше 42) в часовом поясе tz (по умолчанию "
-            + "Europe/Moscow), или view=day|week|month вокруг date (по умолчанию сегодня). Задача на весь день — в свой день.")
+            + "Europe/Moscow), или view=day|week|month вокруг date (по умолчанию сегодня). Задача на весь день — в свой день. "
+            + "Ячейка (slot) — час дня (hour, задачи на весь день — своя ячейка) или весь день (day; по умолчанию для month); в ячейке "
+            + "не больше perSlot задач (по умолчанию 3), остальные — в more дня: сколько и за какой период их показать списком.")
     Calendar calendar(@RequestParam(required = false) LocalDate from,
                       @RequestParam(required = false) LocalDate to,
                       @RequestParam(required = false) @Size(max = 10) String view,
@@ -78,6 +82,8 @@ class TaskQueryController {
                       @RequestParam(required = false) @Size(max = 64) String assigneeId,
                       @RequestParam(required = false) List<@Size(max = 10) String> status,
                       @RequestParam(required = false) @Size(max = 40) String type,
+                      @RequestParam(required = false) @Pattern(regexp = "hour|day", message = "hour или day") String slot,
+                      @RequestParam(defaultValue = "3") @Min(1) @Max(50) int perSlot,
                       CurrentUser caller) {
         ZoneId zone = Due.zone(tz == null || tz.isBlank() ? defaultZone : tz);
         LocalDate start = from;
@@ -91,7 +97,9 @@ class TaskQueryController {
             end = range[1];
         }
         var filter = new Filter(assigneeId, status, type, null, null, null, null, null, null);
-        return tasks.calendar(start, end, zone, filter, caller);
+        Slot cell = slot != null ? Slot.valueOf(slot.toUpperCase(java.util.Locale.ROOT))
+                : "month".equals(view) ? Slot.DAY : Slot.HOUR;
+        return tasks.calendar(start, end, zone, cell, perSlot, filter, caller);
     }
 
     @GetMapping("/api/tasks/deals-without-task")

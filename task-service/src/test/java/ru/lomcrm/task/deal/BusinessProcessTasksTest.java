@@ -121,29 +121,79 @@ class BusinessProcessTasksTest {
         assertThat(tasksOfDeal("manager1", dealId).path("total").asInt()).isEqualTo(1);
     }
 
+    private JsonNode taskWithText(String user, UUID dealId, String prefix) {
+        for (JsonNode task : tasksOfDeal(user, dealId).path("items")) {
+            if (task.path("text").asString().startsWith(prefix)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task starting with " + prefix);
+    }
+
     @Test
-    void aStageChangeWithAnOpenTaskCreatesNoneWithoutOneTheNewStagesTask() {
+    void aDealLeavingAStageClosesThatStagesTaskAsStagePassedAndAManualTaskKeepsTheNextOneAway() {
         UUID dealId = UUID.randomUUID();
         String manager1 = idOf("manager1");
         publishDeal(dealId, 0, new DealCreated(dealId, "Металлобаза", "scrap", "lead", manager1, "manual", Instant.now(), null, null, null));
         await().atMost(PATIENCE).until(() -> tasksOfDeal("manager1", dealId).path("total").asInt() == 1);
+        String leadTask = tasksOfDeal("manager1", dealId).path("items").get(0).path("id").asString();
+        String manualTask = api.taskOf("manager1", "text", "Отправить прайс", "link", Map.of("type", "deal", "id", dealId.toString()))
+                .path("id").asString();
 
         publishDeal(dealId, 1, new DealStageChanged(dealId, "scrap", "lead", "qualified", manager1));
         awaitApplied(dealId, 2, "Металлобаза (квалифицирован)");
-        assertThat(jdbc.queryForObject("SELECT stage FROM deal_ref WHERE id = ?", String.class, dealId)).isEqualTo("qualified");
-        JsonNode tasks = tasksOfDeal("manager1", dealId);
-        assertThat(tasks.path("total").asInt()).as("the lead task is still open: no second task").isEqualTo(1);
 
-        String leadTask = tasks.path("items").get(0).path("id").asString();
-        var done = api.as("manager1").post("/api/tasks/" + leadTask + "/complete", Map.of("result", "Квалифицирован: 20 т/мес, вывоз"));
-        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        JsonNode passed = api.as("manager1").get("/api/tasks/" + leadTask).json();
+        assertThat(passed.path("status").asString()).isEqualTo("done");
+        assertThat(passed.path("result").asString()).isEqualTo("Этап пройден");
+        assertThat(passed.path("completedBy").path("name").asString()).isEqualTo("Система");
+        assertThat(api.as("manager1").get("/api/tasks/" + manualTask).json().path("status").asString())
+                .as("a task a person set is theirs to close").isEqualTo("open");
+        assertThat(tasksOfDeal("manager1", dealId).path("total").asInt()).as("the manual task is open: no new stage task").isEqualTo(2);
+
+        api.as("manager1").post("/api/tasks/" + manualTask + "/complete", Map.of("result", "Прайс отправлен"));
         assertThat(dealsWithoutTask("manager1")).as("listed at once").contains(dealId.toString());
 
         publishDeal(dealId, 3, new DealStageChanged(dealId, "scrap", "qualified", "offer", manager1));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TaskApiFixture.each(api.as("manager1").get("/api/tasks?dealId=" + dealId + "&status=open").json()
-                .path("items"), "text")).anySatisfy(text -> assertThat(text).startsWith("Договориться о первой поставке")));
+        await().atMost(PATIENCE).until(() -> taskWithTextPresent(dealId, "Договориться о первой поставке"));
         assertThat(dealsWithoutTask("manager1")).doesNotContain(dealId.toString());
-        assertThat(tasksOfDeal("manager1", dealId).path("total").asInt()).isEqualTo(2);
+        JsonNode offerTask = taskWithText("manager1", dealId, "Договориться о первой поставке");
+        assertThat(offerTask.path("status").asString()).isEqualTo("open");
+
+        publishDeal(dealId, 4, new DealStageChanged(dealId, "scrap", "offer", "first_delivery", manager1));
+        await().atMost(PATIENCE).until(() -> "done".equals(api.as("manager1").get("/api/tasks/" + offerTask.path("id").asString()).json()
+                .path("status").asString()));
+        assertThat(api.as("manager1").get("/api/tasks/" + offerTask.path("id").asString()).json().path("result").asString())
+                .isEqualTo("Этап пройден");
+    }
+
+    private boolean taskWithTextPresent(UUID dealId, String prefix) {
+        return TaskApiFixture.each(tasksOfDeal("manager1", dealId).path("items"), "text").stream().anyMatch(t -> t.startsWith(prefix));
+    }
+
+    @Test
+    void closingADealClosesItsOpenTasksWithTheOutcomeAndTheLossReason() {
+        UUID dealId = UUID.randomUUID();
+        String manager1 = idOf("manager1");
+        publishDeal(dealId, 0, new DealCreated(dealId, "Закрытие", "scrap", "lead", manager1, "manual", Instant.now(), null, null, null));
+        await().atMost(PATIENCE).until(() -> tasksOfDeal("manager1", dealId).path("total").asInt() == 1);
+        String manualTask = api.taskOf("manager1", "link", Map.of("type", "deal", "id", dealId.toString())).path("id").asString();
+        String doneBefore = api.taskOf("manager1", "link", Map.of("type", "deal", "id", dealId.toString())).path("id").asString();
+        api.as("manager1").post("/api/tasks/" + doneBefore + "/complete", Map.of("result", "Дозвонился"));
+
+        publishDeal(dealId, 1, new DealClosed(dealId, "scrap", "lead", "lost", "Сдаёт конкурентам", manager1));
+
+        await().atMost(PATIENCE).until(() -> api.as("manager1").get("/api/tasks?dealId=" + dealId + "&status=open").json()
+                .path("total").asInt() == 0);
+        JsonNode tasks = tasksOfDeal("manager1", dealId).path("items");
+        assertThat(TaskApiFixture.each(tasks, "status")).containsOnly("done");
+        assertThat(api.as("manager1").get("/api/tasks/" + manualTask).json().path("result").asString())
+                .isEqualTo("Сделка закрыта и не реализована: Сдаёт конкурентам");
+        assertThat(api.as("manager1").get("/api/tasks/" + doneBefore).json().path("result").asString())
+                .as("what a person wrote stays").isEqualTo("Дозвонился");
+        JsonNode history = api.as("admin").get("/api/tasks/" + manualTask + "/history").json().path("items");
+        assertThat(history.get(0).path("type").asString()).isEqualTo("TaskCompleted");
+        assertThat(history.get(0).path("actor").path("name").asString()).isEqualTo("Система");
     }
 
     @Test

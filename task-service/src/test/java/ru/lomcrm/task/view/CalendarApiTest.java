@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import ru.lomcrm.platform.testing.CrmServiceTest;
@@ -15,7 +17,7 @@ import ru.lomcrm.task.TaskApiFixture;
 /**
  * The calendar's day, week and month in the user's time zone: a timed task lands on the day its
  * moment falls on there; an all-day task lands on its date whatever the viewer's zone.
- * (December 2031 belongs to this test alone.)
+ * (December 2031 and February 2032 belong to this test alone.)
  */
 @CrmServiceTest(database = "crm_task")
 class CalendarApiTest {
@@ -35,6 +37,8 @@ class CalendarApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void tasksAroundTheBoundaries(@LocalServerPort int port) {
@@ -116,5 +120,51 @@ class CalendarApiTest {
         String manager2 = TaskApiFixture.idOf("manager2");
         assertThat(all(api.as("admin").get("/api/tasks/calendar?view=month&date=2031-12-15&assigneeId=" + manager2).json()))
                 .hasSize(4);
+    }
+
+    @Test
+    void aWeekWithMoreThanFiveThousandTasksLosesNoneEveryHourShowsItsFirstAndCountsTheRest() {
+        String manager2 = TaskApiFixture.idOf("manager2");
+        // the read model of a very busy Tuesday, 3 February 2032: 5,100 calls from 08:00 to 17:59 Moscow
+        // (written straight into the projection: creating them one by one would only test the write path)
+        jdbc.update("""
+                INSERT INTO task_view (id, text, type, due_at, due_sort, deadline, assignee_id, status, created_by, created_at, source,
+                                       updated_at, version)
+                SELECT gen_random_uuid(), 'Обзвон ' || n, 'call', at, at, at, ?, 'open', ?, now(), 'manual', now(), 0
+                FROM (SELECT n, timestamptz '2032-02-03 08:00:00+03' + (n % 600) * interval '1 minute' AS at
+                      FROM generate_series(1, 5100) n) calls""", manager2, manager2);
+        String meeting = api.taskOf("manager2", "text", "Встреча на площадке", "type", "meeting", "dueAt", "2032-02-04T07:00:00Z")
+                .path("id").asString(); // Wednesday 10:00 Moscow
+
+        JsonNode week = calendar("view=week&date=2032-02-04");
+
+        assertThat(week.path("slot").asString()).isEqualTo("hour");
+        assertThat(on(week, "2032-02-04")).containsExactly(meeting);
+        JsonNode tuesday = week.path("days").get(1);
+        assertThat(tuesday.path("date").asString()).isEqualTo("2032-02-03");
+        assertThat(tuesday.path("total").asLong()).isEqualTo(5100);
+        assertThat(tuesday.path("items").size()).as("3 per hour, 10 hours").isEqualTo(30);
+        long shown = tuesday.path("items").size();
+        long hidden = 0;
+        for (JsonNode more : tuesday.path("more")) {
+            hidden += more.path("count").asLong();
+        }
+        assertThat(tuesday.path("more").size()).isEqualTo(10);
+        assertThat(shown + hidden).as("nothing vanishes: shown + 'ещё N' = the day's total").isEqualTo(5100);
+        JsonNode tenOClock = tuesday.path("more").get(2);
+        assertThat(tenOClock.path("start").asString()).isEqualTo("2032-02-03T07:00:00Z");
+        assertThat(tenOClock.path("end").asString()).isEqualTo("2032-02-03T08:00:00Z");
+        // the "ещё N" of an hour opens the list of that hour, where they all are, page by page
+        var hour = api.as("manager2").get("/api/tasks?from=2032-02-03T07:00:00Z&to=2032-02-03T08:00:00Z&size=500").json();
+        assertThat(hour.path("total").asLong()).isEqualTo(tenOClock.path("count").asLong() + 3);
+
+        JsonNode month = calendar("view=month&date=2032-02-15");
+        assertThat(month.path("slot").asString()).isEqualTo("day");
+        JsonNode tuesdayInMonth = month.path("days").get(2);
+        assertThat(tuesdayInMonth.path("items").size()).isEqualTo(3);
+        assertThat(tuesdayInMonth.path("more").get(0).path("count").asLong()).isEqualTo(5097);
+        assertThat(on(month, "2032-02-04")).containsExactly(meeting);
+        assertThat(calendar("view=day&date=2032-02-03&perSlot=50").path("days").get(0).path("items").size()).isEqualTo(500);
+        assertThat(api.as("manager2").get("/api/tasks/calendar?view=week&date=2032-02-04&perSlot=0").status()).isEqualTo(400);
     }
 }
