@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.lomcrm.deal.party.PartyIdentification;
+import ru.lomcrm.deal.party.PartyIdentification.Identified;
 import ru.lomcrm.deal.unsorted.UnsortedInbox.Lead;
 import ru.lomcrm.deal.unsorted.UnsortedLead.DeclineLead;
 import ru.lomcrm.deal.unsorted.UnsortedLead.ReceiveLead;
@@ -40,12 +42,15 @@ class UnsortedController {
     private final UnsortedInbox inbox;
     private final DealQueries deals;
     private final LeadAcceptance acceptance;
+    private final PartyIdentification identification;
 
-    UnsortedController(CommandGateway commands, UnsortedInbox inbox, DealQueries deals, LeadAcceptance acceptance) {
+    UnsortedController(CommandGateway commands, UnsortedInbox inbox, DealQueries deals, LeadAcceptance acceptance,
+                        PartyIdentification identification) {
         this.commands = commands;
         this.inbox = inbox;
         this.deals = deals;
         this.acceptance = acceptance;
+        this.identification = identification;
     }
 
     public record IncomingLead(
@@ -84,7 +89,13 @@ class UnsortedController {
     @PostMapping("/{id}/accept")
     ResponseEntity<DealCard> accept(@PathVariable UUID id, CurrentUser caller) {
         requireSection(caller);
-        UUID dealId = acceptance.accept(find(id), caller);
+        Lead lead = find(id);
+        if (!"pending".equals(lead.status())) {
+            throw DomainException.conflict("lead-decided", "Заявка уже разобрана.");
+        }
+        Identified party = lead.phone() == null && lead.email() == null && lead.name() == null ? null
+                : identification.findOrCreateContact(new PartyIdentification.Caller(lead.name(), lead.phone(), lead.email()), caller);
+        UUID dealId = acceptance.accept(lead, party, caller);
         return ResponseEntity.created(URI.create("/api/deals/" + dealId)).body(deals.awaitCard(dealId, 0, caller));
     }
 

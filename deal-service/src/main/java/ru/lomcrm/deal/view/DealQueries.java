@@ -93,9 +93,17 @@ public class DealQueries {
     }
 
     /** What a list or board shows; every field optional. */
+    /** Deliveries in kilograms ({@code deliveredFromKg}/{@code deliveredToKg}), inclusive; see {@link DealFilterParams}. */
     public record Filter(String funnel, List<String> stages, String ownerId, UUID contactId, UUID companyId, List<String> tags,
                          boolean allTags, String text, Instant createdFrom, Instant createdTo, Instant updatedFrom,
-                         Instant updatedTo, Boolean closed) {
+                         Instant updatedTo, Instant closedFrom, Instant closedTo, Boolean closed, boolean withoutTask,
+                         boolean overdueTask, List<String> sources, List<String> grades, BigDecimal deliveredFromKg,
+                         BigDecimal deliveredToKg) {
+
+        Filter inFunnel(String code) {
+            return new Filter(code, stages, ownerId, contactId, companyId, tags, allTags, text, createdFrom, createdTo, updatedFrom,
+                    updatedTo, closedFrom, closedTo, closed, withoutTask, overdueTask, sources, grades, deliveredFromKg, deliveredToKg);
+        }
     }
 
     public DealCard card(UUID id, CurrentUser caller) {
@@ -157,13 +165,12 @@ public class DealQueries {
     }
 
     /** Every stage of the funnel with its count and volume, and up to {@code limit} deals from {@code offset}. */
-    public Board board(String funnelCode, Filter filter, String onlyStage, int offset, int limit, CurrentUser caller) {
+    public Board board(String funnelCode, Filter filter, int offset, int limit, CurrentUser caller) {
         FunnelView funnel = funnels.find(funnelCode)
                 .orElseThrow(() -> DomainException.notFound("unknown-funnel", "Воронки «" + funnelCode + "» нет."));
         var params = new MapSqlParameterSource();
-        Filter inFunnel = new Filter(funnelCode, null, filter.ownerId(), filter.contactId(), filter.companyId(), filter.tags(),
-                filter.allTags(), filter.text(), filter.createdFrom(), filter.createdTo(), filter.updatedFrom(), filter.updatedTo(), null);
-        String where = where(inFunnel, caller, params);
+        List<String> onlyStages = filter.stages();
+        String where = where(filter.inFunnel(funnelCode), caller, params);
         Map<String, long[]> counts = new java.util.HashMap<>();
         Map<String, BigDecimal> volumes = new java.util.HashMap<>();
         jdbc.query("SELECT d.stage, count(*) AS n, coalesce(sum(d.expected_volume_t), 0) AS volume " + FROM + where + " GROUP BY d.stage",
@@ -173,7 +180,7 @@ public class DealQueries {
                 });
         List<BoardStage> stages = new ArrayList<>();
         for (Stage stage : funnel.stages()) {
-            if (onlyStage != null && !onlyStage.equals(stage.code())) {
+            if (onlyStages != null && !onlyStages.contains(stage.code())) {
                 continue;
             }
             params.addValue("stage", stage.code()).addValue("limit", limit).addValue("offset", offset);
@@ -219,7 +226,7 @@ public class DealQueries {
             params.addValue("companyId", filter.companyId());
         }
         if (filter.tags() != null && !filter.tags().isEmpty()) {
-            conditions.add(filter.allTags() ? "d.tags @> ARRAY[:tags]::text[]" : "d.tags && ARRAY[:tags]::text[]");
+            conditions.add(filter.allTags() ? "d.tag_keys @> ARRAY[:tags]::text[]" : "d.tag_keys && ARRAY[:tags]::text[]");
             params.addValue("tags", filter.tags());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
@@ -235,9 +242,33 @@ public class DealQueries {
         }
         range(conditions, params, "d.created_at", filter.createdFrom(), filter.createdTo(), "created");
         range(conditions, params, "d.updated_at", filter.updatedFrom(), filter.updatedTo(), "updated");
+        range(conditions, params, "d.closed_at", filter.closedFrom(), filter.closedTo(), "closed");
         if (filter.closed() != null) {
             conditions.add("d.closed = :closed");
             params.addValue("closed", filter.closed());
+        }
+        if (filter.withoutTask()) {
+            conditions.add("NOT d.closed AND ts.has_open_task IS NOT TRUE");
+        }
+        if (filter.overdueTask()) {
+            conditions.add("NOT d.closed AND ts.nearest_deadline < :now");
+            params.addValue("now", clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (filter.sources() != null) {
+            conditions.add("d.source IN (:sources)");
+            params.addValue("sources", filter.sources());
+        }
+        if (filter.grades() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM deal_delivery dd WHERE dd.deal_id = d.id AND dd.grade IN (:grades))");
+            params.addValue("grades", filter.grades());
+        }
+        if (filter.deliveredFromKg() != null) {
+            conditions.add("d.delivered_kg >= :deliveredFromKg");
+            params.addValue("deliveredFromKg", filter.deliveredFromKg());
+        }
+        if (filter.deliveredToKg() != null) {
+            conditions.add("d.delivered_kg <= :deliveredToKg");
+            params.addValue("deliveredToKg", filter.deliveredToKg());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

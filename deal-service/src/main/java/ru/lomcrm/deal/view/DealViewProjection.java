@@ -70,8 +70,9 @@ class DealViewProjection {
 
     @EventHandler
     void on(DealClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.update("UPDATE deal_view SET stage = ?, closed = true, loss_reason = ?, updated_at = ?, version = ? WHERE id = ?",
-                event.outcome(), DealClosed.LOST.equals(event.outcome()) ? event.reason() : null, time(at), version, event.dealId());
+        jdbc.update("UPDATE deal_view SET stage = ?, closed = true, closed_at = ?, loss_reason = ?, updated_at = ?, version = ? WHERE id = ?",
+                event.outcome(), time(at), DealClosed.LOST.equals(event.outcome()) ? event.reason() : null, time(at), version,
+                event.dealId());
     }
 
     @EventHandler

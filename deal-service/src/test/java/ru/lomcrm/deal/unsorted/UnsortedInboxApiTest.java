@@ -50,27 +50,6 @@ class UnsortedInboxApiTest {
     }
 
     @Test
-    void acceptingALeadOpensADealOnLeadOwnedByTheManagerOnlyOnce() {
-        String leadId = api.as("manager1").post("/api/unsorted", Map.of("source", "mail", "name", "ООО Металл", "email", "buy@metall.ru",
-                "message", "Продадим 20 т в месяц")).json().path("id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.as("head").get("/api/unsorted").json().path("items").findValuesAsString("id").contains(leadId));
-
-        var accepted = api.as("head").post("/api/unsorted/" + leadId + "/accept", Map.of());
-
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        assertThat(accepted.json().path("funnel").asString()).isEqualTo("scrap");
-        assertThat(accepted.json().path("stage").asString()).isEqualTo("lead");
-        assertThat(accepted.json().path("title").asString()).isEqualTo("ООО Металл");
-        assertThat(accepted.json().path("owner").path("username").asString()).isEqualTo("head");
-        assertThat(accepted.json().path("source").asString()).isEqualTo("unsorted");
-        assertThat(accepted.json().path("details").path("notes").asString()).contains("buy@metall.ru", "Продадим 20 т в месяц");
-
-        var again = api.as("manager1").post("/api/unsorted/" + leadId + "/accept", Map.of());
-        assertThat(again.status()).isEqualTo(409);
-    }
-
-    @Test
     void decliningNeedsAReasonAndTakesTheLeadOutOfPending() {
         String leadId = api.as("manager1").post("/api/unsorted", Map.of("source", "form", "name", "Спам", "phone", "+70000000001"))
                 .json().path("id").asString();

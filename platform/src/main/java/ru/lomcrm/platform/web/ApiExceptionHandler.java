@@ -73,8 +73,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
+                // a value that did not convert (a date that is not one) has only Spring's English words
                 .map(error -> Map.of("field", error.getField(),
-                        "message", error.getDefaultMessage() == null ? "некорректное значение" : error.getDefaultMessage()))
+                        "message", error.isBindingFailure() || error.getDefaultMessage() == null ? "некорректное значение"
+                                : error.getDefaultMessage()))
                 .toList();
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation-failed",
                 "Проверьте поля: " + String.join(", ", errors.stream().map(m -> m.get("field")).toList()) + ".");
