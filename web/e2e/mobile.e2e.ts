@@ -6,8 +6,18 @@ describe('on a phone', () => {
   const manager = signedInForTheFile('manager1', '/', { phone: true });
   let deal: DealCard;
 
+  /** The company's phone as the card shows it (a number no earlier run has used). */
+  let companyPhone: string;
+
   beforeAll(async () => {
-    deal = await api(manager.context).post<DealCard>('/api/deals', { title: `Пункт приёма у переезда, лом 3А и 5А ${RUN}` });
+    const client = api(manager.context);
+    const e164 = `+7985${String(Date.now()).slice(-7)}`;
+    companyPhone = `+7 ${e164.slice(2, 5)} ${e164.slice(5, 8)}-${e164.slice(8, 10)}-${e164.slice(10, 12)}`;
+    const company = await client.post<{ id: string }>('/api/companies', { name: `ООО Вторсырьё у переезда ${RUN}`, phones: [e164] });
+    const contact = await client.post<{ id: string }>('/api/contacts', { name: `Константин Константинопольский-Длинноименный ${RUN}` });
+    deal = await client.post<DealCard>('/api/deals', {
+      title: `Пункт приёма у переезда, лом 3А и 5А ${RUN}`, companyId: company.id, contactId: contact.id,
+    });
   });
 
   it('shows the board without anything sticking out sideways, and a swipe snaps to the next column', async () => {
@@ -55,6 +65,20 @@ describe('on a phone', () => {
     const feedBox = (await feed.boundingBox())!;
     expect(fields.y + fields.height).toBeLessThanOrEqual(feedBox.y + 1);
     expect(feedBox.width).toBeGreaterThan(PHONE.width * 0.7);
+
+    // the company's phone stays on one line (it used to break one digit group per line)
+    const phoneLink = page.getByTestId('deal-company').getByTestId('party-phone');
+    await visible(phoneLink);
+    expect(await phoneLink.textContent()).toBe(companyPhone);
+    const phoneBox = (await phoneLink.boundingBox())!;
+    const lineHeight = await phoneLink.evaluate((a) => parseFloat(getComputedStyle(a).lineHeight) || parseFloat(getComputedStyle(a).fontSize) * 1.6);
+    expect(phoneBox.height).toBeLessThanOrEqual(lineHeight * 1.3);
+    // the contact's long name does not run into «Изменить»
+    const contactBlock = page.getByTestId('deal-contact');
+    const name = (await contactBlock.locator('.party-name').boundingBox())!;
+    const edit = (await contactBlock.getByRole('button', { name: 'Изменить' }).boundingBox())!;
+    const overlaps = name.x < edit.x + edit.width && edit.x < name.x + name.width && name.y < edit.y + edit.height && edit.y < name.y + name.height;
+    expect(overlaps).toBe(false);
     await screenshot(page, 'mobile-card');
   });
 });

@@ -1,7 +1,7 @@
 import { http } from './http';
 import type {
   Board, BulkResult, CustomList, DealCard, DealHistoryEntry, DealItem, DealWithoutTask, Delivery, DirectoryUser, DuplicateMatch,
-  Funnel, ListElement, Me, Page, Party, PartyHistoryEntry, PartyType, Task, TaskCalendar, TaskType, UnsortedLead,
+  Funnel, ListElement, ListFieldType, Me, Page, SavedFilter, Party, PartyHistoryEntry, PartyType, Task, TaskCalendar, TaskType, UnsortedLead,
 } from './types';
 
 // ---- people ---------------------------------------------------------------------------------
@@ -24,6 +24,14 @@ export interface DealListQuery {
   createdTo?: string;
   updatedFrom?: string;
   updatedTo?: string;
+  closedFrom?: string;
+  closedTo?: string;
+  withoutTask?: boolean;
+  overdueTask?: boolean;
+  source?: string[];
+  grade?: string[];
+  deliveredFromT?: string;
+  deliveredToT?: string;
   closed?: boolean;
   sort?: string;
   direction?: 'asc' | 'desc';
@@ -31,13 +39,24 @@ export interface DealListQuery {
   size?: number;
 }
 
-export interface BoardQuery {
-  owner?: string;
-  tags?: string[];
-  q?: string;
-  stage?: string;
+/** The board narrows by the list's filter (all but `closed`); `stage` with `offset` pages one column. */
+export type BoardQuery = Omit<DealListQuery, 'funnel' | 'stage' | 'closed' | 'contactId' | 'companyId' | 'sort' | 'direction' | 'page' | 'size'> & {
+  stage?: string | string[];
   offset?: number;
   limit?: number;
+};
+
+/** A saved deal filter: `query` holds the filter's address-bar params (funnel excluded). */
+export interface NewSavedFilter {
+  name: string;
+  query: Record<string, string | string[]>;
+  shared: boolean;
+}
+
+/** A user-defined list's definition as party-service takes it (admin only). */
+export interface NewCustomList {
+  name: string;
+  fields: { code: string; name: string; type: ListFieldType; options?: string[]; required?: boolean }[];
 }
 
 export interface NewDeal {
@@ -87,6 +106,10 @@ export const dealApi = {
   /** A note in the deal's feed (1..4000 characters after trim); answers with the history entry (DealNoteAdded). */
   addNote: (id: string, text: string) => http.post<DealHistoryEntry>(`/api/deals/${id}/notes`, { text }),
   bulk: (ids: string[], action: BulkAction) => http.post<{ results: BulkResult[] }>('/api/deals/bulk', { ids, ...action }).then((r) => r.results),
+  savedFilters: () => http.get<{ items: SavedFilter[] }>('/api/deals/filters').then((r) => r.items),
+  /** 400 with a Russian detail for an empty or taken name; 403 when a non-admin shares. */
+  saveFilter: (filter: NewSavedFilter) => http.post<SavedFilter>('/api/deals/filters', filter),
+  removeFilter: (id: string) => http.delete<void>(`/api/deals/filters/${encodeURIComponent(id)}`),
   unsorted: (status: 'pending' | 'accepted' | 'declined' | 'all' = 'pending') =>
     http.get<{ items: UnsortedLead[]; pending: number }>('/api/unsorted', { status }),
   acceptLead: (id: string) => http.post<DealCard>(`/api/unsorted/${id}/accept`),
@@ -148,6 +171,8 @@ export const partyApi = {
   duplicates: (query: { phone?: string; email?: string; inn?: string }, signal?: AbortSignal) =>
     http.get<{ items: DuplicateMatch[] }>('/api/parties/duplicates', query, signal).then((r) => r.items),
   lists: () => http.get<{ items: CustomList[] }>('/api/lists').then((r) => r.items),
+  /** Admin only (403 otherwise); refusals name `name` or `fields[i].…`. */
+  createList: (list: NewCustomList) => http.post<CustomList>('/api/lists', list),
   elements: (listId: string, query: { q?: string; page?: number; size?: number }, signal?: AbortSignal) =>
     http.get<Page<ListElement>>(`/api/lists/${listId}/elements`, query, signal),
   /** Values by column code; null or "" clears a column (on edit), an absent one is kept. */
@@ -174,6 +199,20 @@ export interface TaskListQuery {
   size?: number;
 }
 
+export interface TaskCalendarQuery {
+  from: string;
+  to: string;
+  tz?: string;
+  assigneeId?: string;
+  status?: string[];
+  type?: string;
+  q?: string;
+  /** A slot is an hour of the day (all-day tasks being one more slot) or the whole day. */
+  slot?: 'hour' | 'day';
+  /** Tasks per slot in the answer (1..50, 3 by default); the rest are counted in the day's `more`. */
+  perSlot?: number;
+}
+
 export interface TaskDue {
   dueAt?: string | null;
   dueDate?: string | null;
@@ -189,7 +228,7 @@ export interface NewTask extends TaskDue {
 
 export const taskApi = {
   list: (query: TaskListQuery, signal?: AbortSignal) => http.get<Page<Task>>('/api/tasks', { ...query }, signal),
-  calendar: (query: { from: string; to: string; tz?: string; assigneeId?: string; status?: string[]; type?: string }, signal?: AbortSignal) =>
+  calendar: (query: TaskCalendarQuery, signal?: AbortSignal) =>
     http.get<TaskCalendar>('/api/tasks/calendar', { ...query }, signal),
   card: (id: string) => http.get<Task>(`/api/tasks/${id}`),
   create: (task: NewTask) => http.post<Task>('/api/tasks', task),

@@ -224,6 +224,16 @@ export interface PartyHistoryEntry {
   partyId: string;
 }
 
+/** A saved deal filter: own ones and the admins' shared ones. */
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: Record<string, string | string[]>;
+  shared: boolean;
+  ownerId: string;
+  mine: boolean;
+}
+
 export type ListFieldType = 'text' | 'number' | 'date' | 'select' | 'phone' | 'email';
 
 export interface ListField {
@@ -296,9 +306,21 @@ export interface TaskType {
   name: string;
 }
 
+/** A slot of a calendar day that had more tasks than the answer carries: how many were left out, and its period [start, end). */
+export interface CalendarMore {
+  start: string;
+  end: string;
+  allDay: boolean;
+  count: number;
+}
+
 export interface CalendarDay {
   date: string;
+  /** All the day's tasks under the filter, shown or not. */
+  total?: number;
+  /** At most perSlot tasks per slot (an hour, the day's all-day tasks, or the whole day). */
   items: Task[];
+  more?: CalendarMore[];
 }
 
 export interface TaskCalendar {

@@ -9,6 +9,7 @@ import { buildFeed, NOTE_MAX_LENGTH, noteRefusal, noteToSend, type FeedEntry, ty
 import { formatDate, formatTime } from '../lib/format';
 import { ErrorState, Loading, UserName } from './common';
 import { HistoryChanges } from './HistoryTimeline';
+import { historyTypeLabel, taskTypeName, type HistoryWords } from '../lib/historyText';
 import { useCurrentUser } from './MeContext';
 import { dueText, StatusTag } from './tasks/LinkedTasks';
 import { CompleteTaskButton, RescheduleButton } from './tasks/TaskActions';
@@ -51,7 +52,7 @@ const STICK_PX = 48;
  * "+ Задача" at the bottom. A note is shown at once and rolled back with the server's words when
  * refused (the text given back). The card's own page supplies the history and how a note is sent.
  */
-export function CardFeed({ subject, history, sendNote, noteKey, words, testId, top, funnels, funnelCode }: {
+export function CardFeed({ subject, history, sendNote, noteKey, words, testId, top, funnels, funnelCode, record }: {
   subject: FeedSubject;
   history: FeedHistory;
   /** Sends the note and puts the server's entry into the history (the pending bubble gives way to it). */
@@ -64,6 +65,8 @@ export function CardFeed({ subject, history, sendNote, noteKey, words, testId, t
   top?: (state: { openTasks: number | undefined; planTask: () => void }) => ReactNode;
   funnels?: Funnel[];
   funnelCode?: string;
+  /** A record named by id in the history (a deal's contact or company): its name, when known. */
+  record?: HistoryWords['record'];
 }) {
   const me = useCurrentUser();
   const { message } = App.useApp();
@@ -135,7 +138,7 @@ export function CardFeed({ subject, history, sendNote, noteKey, words, testId, t
               <Fragment key={entry.key}>
                 {dayMark(entry.at)}
                 <li className="feed-item">
-                  <FeedEntryView entry={entry} mine={entry.kind === 'note' && entry.author?.id === me.id} funnels={funnels} funnelCode={funnelCode} onOpenTask={setEditing} />
+                  <FeedEntryView entry={entry} mine={entry.kind === 'note' && entry.author?.id === me.id} funnels={funnels} funnelCode={funnelCode} record={record} onOpenTask={setEditing} />
                 </li>
               </Fragment>
             ))}
@@ -181,11 +184,12 @@ function Origin({ origin }: { origin: string | null | undefined }) {
   return origin ? <span className="muted small feed-origin" data-testid="feed-origin"> · {ru.history.fromMerged(origin)}</span> : null;
 }
 
-function FeedEntryView({ entry, mine, funnels, funnelCode, onOpenTask }: {
+function FeedEntryView({ entry, mine, funnels, funnelCode, record, onOpenTask }: {
   entry: FeedEntry;
   mine: boolean;
   funnels?: Funnel[];
   funnelCode?: string;
+  record?: HistoryWords['record'];
   onOpenTask: (task: Task) => void;
 }) {
   if (entry.kind === 'note') {
@@ -218,11 +222,11 @@ function FeedEntryView({ entry, mine, funnels, funnelCode, onOpenTask }: {
   return (
     <div className="feed-change" data-testid="feed-change" data-type={change.type}>
       <div className="feed-meta">
-        <strong>{ru.history.types[change.type] ?? change.type}</strong>
+        <strong>{historyTypeLabel(change.type)}</strong>
         <span className="muted small"> · {formatTime(change.at)} · {change.actor?.name || change.actor?.username || ru.history.system}</span>
         <Origin origin={change.origin} />
       </div>
-      <HistoryChanges changes={change.changes} funnels={funnels} funnelCode={funnelCode} />
+      <HistoryChanges changes={change.changes} funnels={funnels} funnelCode={funnelCode} record={record} />
     </div>
   );
 }
@@ -235,7 +239,7 @@ function OpenTask({ task, onOpen }: { task: Task; onOpen: (task: Task) => void }
         <Typography.Link onClick={() => onOpen(task)} className="feed-task-text">{task.text}</Typography.Link>
         <div className="small">
           <span className={task.status === 'overdue' ? 'error-text' : 'muted'}>{dueText(task)}</span>
-          <span className="muted"> · {task.typeName ?? task.type ?? ''} · </span><UserName user={task.assignee} />
+          <span className="muted"> · {task.typeName ?? (task.type ? taskTypeName(task.type) : '')} · </span><UserName user={task.assignee} />
           {task.status !== 'open' && <> <StatusTag task={task} /></>}
         </div>
       </div>

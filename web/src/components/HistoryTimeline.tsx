@@ -2,8 +2,11 @@ import { useEffect, useRef } from 'react';
 import { Timeline } from 'antd';
 import { ru } from '../i18n/ru';
 import type { Funnel, HistoryChange, UserRef } from '../api/types';
-import { formatDateTime, formatLocalDate, formatMoney, formatNumber } from '../lib/format';
-import { formatPhone } from '../lib/phone';
+import { useQuery } from '@tanstack/react-query';
+import { taskApi } from '../api/endpoints';
+import { keys } from '../api/hooks';
+import { formatDateTime } from '../lib/format';
+import { historyLines, historyTypeLabel, historyValue as wordsOf, type HistoryWords } from '../lib/historyText';
 
 export interface HistoryItem {
   at: string;
@@ -12,60 +15,30 @@ export interface HistoryItem {
   changes: Record<string, HistoryChange>;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A value from the history in words: stage codes as names, people by name, dates as dd.MM.yyyy. */
+/** A value from the history in words (see lib/historyText.ts); kept for callers of the older signature. */
 export function historyValue(field: string, value: unknown, funnels?: Funnel[], funnelCode?: string): string {
-  if (value === null || value === undefined || value === '') return ru.history.empty;
-  if (Array.isArray(value)) return value.length ? value.map((v) => historyValue(field, v, funnels, funnelCode)).join(', ') : ru.history.empty;
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('name' in o || 'username' in o) return String(o.name ?? o.username ?? ru.history.empty);
-    return Object.entries(o)
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => `${ru.history.fields[k] ?? ru.card.q[k as keyof typeof ru.card.q] ?? k}: ${historyValue(k, v, funnels, funnelCode)}`)
-      .join('; ') || ru.history.empty;
-  }
-  if (typeof value === 'string') {
-    if (field === 'stage' || field === 'from' || field === 'to') {
-      for (const f of funnels ?? []) {
-        if (funnelCode && f.code !== funnelCode) continue;
-        const s = f.stages.find((st) => st.code === value);
-        if (s) return s.name;
-      }
-    }
-    if (field === 'funnel') return funnels?.find((f) => f.code === value)?.name ?? value;
-    if (field === 'source') return ru.card.sources[value] ?? value;
-    if (field === 'status') return ru.tasks.statuses[value] ?? value;
-    if (field === 'delivery') return value === 'own' ? ru.card.q.deliveryOwn : value === 'pickup' ? ru.card.q.deliveryPickup : value;
-    if (field === 'outcome') return value === 'won' ? ru.deals.closedWon : value === 'lost' ? ru.deals.closedLost : value;
-    if (field.toLowerCase().includes('phone') && value.startsWith('+')) return formatPhone(value);
-    if (ISO_INSTANT.test(value)) return formatDateTime(value);
-    if (ISO_DAY.test(value)) return formatLocalDate(value);
-    return value;
-  }
-  if (typeof value === 'number') {
-    if (field === 'amount' || field === 'pricePerTonne') return formatMoney(value);
-    return formatNumber(value);
-  }
-  if (typeof value === 'boolean') return value ? ru.app.yes : ru.app.no;
-  return String(value);
+  return wordsOf(field, value, { funnels, funnelCode });
 }
 
-/** What changed in one entry: each field, the old value struck through → the new one. */
-export function HistoryChanges({ changes, funnels, funnelCode }: { changes: Record<string, HistoryChange> | null | undefined; funnels?: Funnel[]; funnelCode?: string }) {
-  const list = Object.entries(changes ?? {});
+/** What changed in one entry: each field by its Russian name, the old value struck through → the new one. */
+export function HistoryChanges({ changes, funnels, funnelCode, record }: {
+  changes: Record<string, HistoryChange> | null | undefined;
+  funnels?: Funnel[];
+  funnelCode?: string;
+  record?: HistoryWords['record'];
+}) {
+  const list = Object.keys(changes ?? {});
+  // task type codes are named by the server's list (asked only when an entry names a type)
+  const types = useQuery({ queryKey: keys.taskTypes, queryFn: taskApi.types, staleTime: 5 * 60_000, enabled: list.includes('type') });
   if (!list.length) return null;
+  const lines = historyLines(changes, { funnels, funnelCode, taskTypes: types.data, record });
   return (
     <ul className="history-changes">
-      {list.map(([field, change]) => (
-        <li key={field}>
-          <span className="muted">{ru.history.fields[field] ?? field}:</span>{' '}
-          {change.from !== null && change.from !== undefined && change.from !== '' && (
-            <><s className="muted">{historyValue(field, change.from, funnels, funnelCode)}</s> → </>
-          )}
-          {historyValue(field, change.to, funnels, funnelCode)}
+      {lines.map((line) => (
+        <li key={line.field}>
+          <span className="muted">{line.label}:</span>{' '}
+          {line.from !== null && <><s className="muted">{line.from}</s> → </>}
+          {line.to}
         </li>
       ))}
     </ul>
@@ -73,7 +46,7 @@ export function HistoryChanges({ changes, funnels, funnelCode }: { changes: Reco
 }
 
 /** Who, when, what changed — oldest first, newest at the bottom like a chat. */
-export function HistoryTimeline({ items, funnels, funnelCode, loading }: { items: HistoryItem[]; funnels?: Funnel[]; funnelCode?: string; loading?: boolean }) {
+export function HistoryTimeline({ items, funnels, funnelCode, loading, record }: { items: HistoryItem[]; funnels?: Funnel[]; funnelCode?: string; loading?: boolean; record?: HistoryWords['record'] }) {
   const end = useRef<HTMLDivElement>(null);
   const ordered = [...items].sort((a, b) => a.at.localeCompare(b.at));
   useEffect(() => {
@@ -89,10 +62,10 @@ export function HistoryTimeline({ items, funnels, funnelCode, loading }: { items
           children: (
             <div className="history-entry">
               <div className="history-head">
-                <strong>{ru.history.types[entry.type] ?? entry.type}</strong>
+                <strong>{historyTypeLabel(entry.type)}</strong>
                 <span className="muted small"> · {formatDateTime(entry.at)} · {entry.actor?.name || entry.actor?.username || ru.history.system}</span>
               </div>
-              <HistoryChanges changes={entry.changes} funnels={funnels} funnelCode={funnelCode} />
+              <HistoryChanges changes={entry.changes} funnels={funnels} funnelCode={funnelCode} record={record} />
             </div>
           ),
         }))}

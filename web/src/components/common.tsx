@@ -1,6 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useBlocker } from 'react-router-dom';
-import { Alert, App, Avatar, Button, Empty, Spin, Tag, Tooltip } from 'antd';
+import { Alert, App, Avatar, Button, Empty, Space, Spin, Tag, Tooltip } from 'antd';
 import { ru } from '../i18n/ru';
 import { messageOf } from '../api/http';
 import { initials } from '../lib/format';
@@ -72,23 +72,59 @@ export function TagChips({ tags, max = 6 }: { tags: string[]; max?: number }) {
 }
 
 /**
- * Keeps a person from losing typed changes: leaving the page inside the app asks first, and so
- * does closing or reloading the tab.
+ * Keeps a person from losing typed changes: leaving the page inside the app asks first — with
+ * `save`: «Сохранить» (saved, then on), «Не сохранять» (on without them) or «Остаться»; without it:
+ * leave or stay — and closing or reloading the tab asks the browser's question.
+ * `save` resolves true when saved (false: refused or invalid — the person stays, the form shows why).
  */
-export function useUnsavedChangesGuard(dirty: boolean) {
+export function useUnsavedChangesGuard(dirty: boolean, save?: () => Promise<boolean>) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   const { modal } = App.useApp();
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const asking = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: ru.app.unsavedTitle,
-      content: ru.app.unsavedText,
-      okText: ru.app.unsavedLeave,
-      cancelText: ru.app.unsavedStay,
-      okButtonProps: { danger: true },
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
+    if (blocker.state !== 'blocked' || asking.current) return;
+    asking.current = true;
+    const finish = (go: boolean) => {
+      asking.current = false;
+      instance.destroy();
+      if (go) blocker.proceed();
+      else blocker.reset();
+    };
+    const withSave = saveRef.current;
+    const instance = withSave
+      ? modal.confirm({
+        title: ru.app.unsavedSaveTitle,
+        content: ru.app.unsavedSaveText,
+        onCancel: () => finish(false),
+        footer: (
+          <div className="unsaved-actions" data-testid="unsaved-prompt">
+            <Button onClick={() => finish(false)} data-testid="unsaved-stay">{ru.app.unsavedStay}</Button>
+            <Button danger onClick={() => finish(true)} data-testid="unsaved-discard">{ru.app.unsavedDiscard}</Button>
+            <Button
+              type="primary"
+              data-testid="unsaved-save"
+              onClick={async () => {
+                instance.update({ closable: false });
+                const saved = await withSave().catch(() => false);
+                finish(saved);
+              }}
+            >
+              {ru.app.save}
+            </Button>
+          </div>
+        ),
+      })
+      : modal.confirm({
+        title: ru.app.unsavedTitle,
+        content: ru.app.unsavedText,
+        okText: ru.app.unsavedLeave,
+        cancelText: ru.app.unsavedStay,
+        okButtonProps: { danger: true },
+        onOk: () => finish(true),
+        onCancel: () => finish(false),
+      });
   }, [blocker, modal]);
   useEffect(() => {
     if (!dirty) return;
@@ -99,6 +135,22 @@ export function useUnsavedChangesGuard(dirty: boolean) {
     window.addEventListener('beforeunload', handler);
     return () => window.removeEventListener('beforeunload', handler);
   }, [dirty]);
+}
+
+/**
+ * The bar under a card's form while it holds typed changes: says so, saves (submits the form) or
+ * puts the saved values back.
+ */
+export function UnsavedBar({ saving, onRevert, testId }: { saving: boolean; onRevert: () => void; testId?: string }) {
+  return (
+    <div className="sticky-save unsaved-bar" role="status" data-testid="unsaved-bar">
+      <span className="unsaved-text">{ru.app.unsavedBar}</span>
+      <Space size={6}>
+        <Button htmlType="button" onClick={onRevert} data-testid="unsaved-revert">{ru.app.unsavedRevert}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid={testId}>{ru.app.save}</Button>
+      </Space>
+    </div>
+  );
 }
 
 /** Asks before a dialog with typed changes is closed (Esc, ×, Отмена). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeFilterCount, boardQuery, dealListQuery, filterFromSearchParams, filterToSearchParams, taskFilterFromSearchParams,
-  taskFilterToSearchParams, taskGroup, taskListQuery,
+  activeFilterCount, boardQuery, dealListQuery, filterFromQuery, filterFromSearchParams, filterToQuery, filterToSearchParams, taskFilterFromSearchParams,
+  taskFilterToSearchParams, taskGroup, taskGroupQueries, taskListQuery,
 } from './filters';
 
 describe('deal filter', () => {
@@ -25,10 +25,52 @@ describe('deal filter', () => {
     expect(dealListQuery({ tags: ['#a'], tagsMode: 'all' }, 'u', 'scrap', 0, 50).tagsMode).toBe('all');
   });
 
-  it('gives the board only what it understands', () => {
-    expect(boardQuery({ owner: 'me', tags: ['#a'], q: 'x', stages: ['lead'], createdFrom: '2026-01-01' }, 'u-1', 50)).toEqual({
-      owner: 'u-1', tags: ['#a'], q: 'x', limit: 50,
+  it('gives the board the same filter as the list, but not the list-only "closed"', () => {
+    expect(boardQuery({ owner: 'me', tags: ['#a'], q: 'x', stages: ['lead'], createdFrom: '2026-01-01', closed: 'all', withoutTask: true }, 'u-1', 50)).toEqual({
+      owner: 'u-1', tags: ['#a'], q: 'x', stage: ['lead'], createdFrom: '2025-12-31T21:00:00.000Z', withoutTask: true, limit: 50,
     });
+  });
+
+  it('turns the stage, the three day ranges, the task marks, source, grade and tonnage into API params', () => {
+    const filter = {
+      stages: ['lead', 'offer'], createdFrom: '2026-03-01', createdTo: '2026-03-31', updatedFrom: '2026-04-10', updatedTo: '2026-04-10',
+      closedFrom: '2026-05-01', closedTo: '2026-05-02', withoutTask: true, overdueTask: true, sources: ['unsorted', 'manual'],
+      grades: ['3А', 'медь'], deliveredFromT: '1,5', deliveredToT: '20',
+    };
+    const expected = {
+      stage: ['lead', 'offer'],
+      createdFrom: '2026-02-28T21:00:00.000Z', createdTo: '2026-03-31T21:00:00.000Z',
+      updatedFrom: '2026-04-09T21:00:00.000Z', updatedTo: '2026-04-10T21:00:00.000Z',
+      closedFrom: '2026-04-30T21:00:00.000Z', closedTo: '2026-05-02T21:00:00.000Z',
+      withoutTask: true, overdueTask: true, source: ['unsorted', 'manual'], grade: ['3А', 'медь'], deliveredFromT: '1.5', deliveredToT: '20',
+    };
+    // a closing-day range asks for closed deals too, so "only open" is not sent with it
+    expect(dealListQuery(filter, 'u-1', 'scrap', 0, 50)).toEqual({ funnel: 'scrap', ...expected, sort: 'updatedAt', direction: 'desc', page: 0, size: 50 });
+    expect(boardQuery(filter, 'u-1', 50)).toEqual({ ...expected, limit: 50 });
+    expect(dealListQuery({ withoutTask: false, deliveredFromT: 'много', sources: [] }, 'u-1', 'scrap', 0, 50)).toMatchObject({
+      withoutTask: undefined, deliveredFromT: undefined, source: undefined, closed: false,
+    });
+    expect(activeFilterCount(filter)).toBe(9);
+  });
+
+  it('keeps the filter in the address bar under the API\'s names (days, not instants) and reads old "tag" links', () => {
+    const filter = {
+      stages: ['lead'], owner: 'me', tags: ['#a'], closedFrom: '2026-05-01', closedTo: '2026-05-31', withoutTask: true, overdueTask: true,
+      sources: ['promotion'], grades: ['3А', '5А'], deliveredFromT: '0.5', deliveredToT: '12.25',
+    };
+    const params = filterToSearchParams(filter, new URLSearchParams('view=list&funnel=scrap&tag=%23old'));
+    expect(params.toString()).toBe(new URLSearchParams([
+      ['view', 'list'], ['funnel', 'scrap'], ['stage', 'lead'], ['owner', 'me'], ['tags', '#a'], ['closedFrom', '2026-05-01'], ['closedTo', '2026-05-31'],
+      ['withoutTask', 'true'], ['overdueTask', 'true'], ['source', 'promotion'], ['grade', '3А'], ['grade', '5А'],
+      ['deliveredFromT', '0.5'], ['deliveredToT', '12.25'],
+    ]).toString());
+    expect(filterFromSearchParams(params)).toEqual(filter);
+    expect(filterToQuery(filter)).toEqual({
+      stage: ['lead'], owner: 'me', tags: ['#a'], closedFrom: '2026-05-01', closedTo: '2026-05-31', withoutTask: 'true', overdueTask: 'true',
+      source: ['promotion'], grade: ['3А', '5А'], deliveredFromT: '0.5', deliveredToT: '12.25',
+    });
+    expect(filterFromQuery(filterToQuery(filter))).toEqual(filter);
+    expect(filterFromSearchParams(new URLSearchParams('tag=%23old&withoutTask=yes&deliveredToT=-3'))).toEqual({ tags: ['#old'] });
   });
 
   it('round-trips through the address bar and ignores junk', () => {
@@ -74,5 +116,37 @@ describe('task filter', () => {
     expect(taskGroup(t(null, '2026-05-20', '2026-05-20T21:00:00Z'), now)).toBe('later');
     expect(taskGroup(t(null, '2026-05-20', '2026-05-20T21:00:00Z', 'done'), now)).toBe('done');
     expect(taskGroup(t(null, '2026-05-20', '2026-05-20T21:00:00Z', 'overdue'), now)).toBe('overdue');
+  });
+
+  it('asks for each heading of the list on its own, with Moscow day boundaries', () => {
+    // 23:30 Moscow on 10 May = 20:30 UTC: "tomorrow" starts at 21:00 UTC
+    const now = new Date('2026-05-10T20:30:00Z');
+    const byGroup = Object.fromEntries(taskGroupQueries({ who: 'mine', status: 'active', type: 'call', q: 'лом' }, 'u-1', now).map((g) => [g.group, g.query]));
+    const common = { assigneeId: 'u-1', type: 'call', q: 'лом', sort: 'dueAt', direction: 'asc' };
+    expect(byGroup.overdue).toEqual({ ...common, status: ['overdue'], from: undefined, to: undefined });
+    expect(byGroup.today).toEqual({ ...common, status: ['open'], from: undefined, to: '2026-05-10T21:00:00.000Z' });
+    expect(byGroup.tomorrow).toEqual({ ...common, status: ['open'], from: '2026-05-10T21:00:00.000Z', to: '2026-05-11T21:00:00.000Z' });
+    expect(byGroup.later).toEqual({ ...common, status: ['open'], from: '2026-05-11T21:00:00.000Z', to: undefined });
+    expect(byGroup.done).toBeNull(); // "Открытые" leaves the done ones out
+  });
+
+  it('lets the filter pick the headings and narrow their days', () => {
+    const now = new Date('2026-05-10T09:00:00Z');
+    const groups = (filter: Parameters<typeof taskGroupQueries>[0]) =>
+      Object.fromEntries(taskGroupQueries(filter, 'u-1', now).map((g) => [g.group, g.query && { status: g.query.status, from: g.query.from, to: g.query.to }]));
+    expect(groups({ who: 'all', status: 'done' })).toEqual({
+      overdue: null, today: null, tomorrow: null, later: null, done: { status: ['done'], from: undefined, to: undefined },
+    });
+    expect(groups({ who: 'all', status: 'overdue' })).toMatchObject({ overdue: { status: ['overdue'] }, today: null, later: null, done: null });
+    // only 11 May (tomorrow): today and later are empty ranges, so they are not asked for
+    expect(groups({ who: 'all', status: 'all', from: '2026-05-11', to: '2026-05-11' })).toEqual({
+      overdue: { status: ['overdue'], from: '2026-05-10T21:00:00.000Z', to: '2026-05-11T21:00:00.000Z' },
+      today: null,
+      tomorrow: { status: ['open'], from: '2026-05-10T21:00:00.000Z', to: '2026-05-11T21:00:00.000Z' },
+      later: null,
+      done: { status: ['done'], from: '2026-05-10T21:00:00.000Z', to: '2026-05-11T21:00:00.000Z' },
+    });
+    expect(taskGroupQueries({ who: 'all', status: 'done' }, 'u-1', now).find((g) => g.group === 'done')!.query)
+      .toMatchObject({ sort: 'completedAt', direction: 'desc' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countOf, formatDate, formatDateTime, formatKg, formatLocalDate, formatMoney, formatNumber, formatTime, formatTonnes, initials,
-  instantToPicked, moscowDayStart, pickedToInstant, plural,
+  countOf, formatDate, formatDateTime, formatKg, formatLocalDate, formatMoney, formatNumber, formatNumberInput, formatTime, formatTonnes, initials,
+  instantToPicked, moscowDayStart, parseNumberInput, pickedToInstant, plural,
 } from './format';
 import { dayjs } from './format';
 
@@ -22,6 +22,26 @@ describe('formatting for Russian managers', () => {
     expect(formatNumber(1234567.5)).toBe(`1${NBSP}234${NBSP}567,5`);
     expect(formatNumber('1000')).toBe(`1${NBSP}000`);
     expect(formatNumber(null)).toBe('');
+  });
+
+  it('shows and reads numbers in inputs the Russian way: 40 000 and 12,5 (never 40,000 for forty)', () => {
+    expect(formatNumberInput(40000)).toBe(`40${NBSP}000`);
+    expect(formatNumberInput('40')).toBe('40');
+    expect(formatNumberInput('40.000')).toBe('40'); // what a precision of 3 hands the formatter
+    expect(formatNumberInput(12.5)).toBe('12,5');
+    expect(formatNumberInput('1234.5')).toBe(`1${NBSP}234,5`);
+    expect(formatNumberInput(undefined)).toBe('');
+    expect(formatNumberInput('', { userTyping: false, input: '' })).toBe('');
+    // while typing, what the person typed stays as it is (the caret does not jump)
+    expect(formatNumberInput('1234', { userTyping: true, input: '1 234' })).toBe('1 234');
+    expect(parseNumberInput('1 234,5')).toBe('1234.5');
+    expect(Number(parseNumberInput('1 234,5'))).toBe(1234.5);
+    expect(parseNumberInput(`40${NBSP}000`)).toBe('40000');
+    expect(parseNumberInput('40\u202f000')).toBe('40000');
+    expect(parseNumberInput('12,5')).toBe('12.5');
+    expect(parseNumberInput('12.5')).toBe('12.5');
+    expect(parseNumberInput('12,5 т')).toBe('12.5');
+    expect(parseNumberInput('')).toBe('');
   });
 
   it('writes tonnes, kilograms and roubles', () => {

@@ -68,6 +68,31 @@ export function formatNumber(value: number | string | null | undefined, maxFract
   );
 }
 
+/**
+ * A number input's text (antd InputNumber `formatter`): "40 000", "12,5" — what the person typed
+ * while typing, the Russian spelling otherwise (never "40,000" for forty tonnes).
+ */
+export function formatNumberInput(value: number | string | null | undefined, info?: { userTyping: boolean; input: string }): string {
+  if (info?.userTyping) return info.input;
+  const n = toNumber(value);
+  return n === null ? (value === null || value === undefined ? '' : String(value)) : formatNumber(n, 10);
+}
+
+/**
+ * A number typed the Russian way (antd InputNumber `parser`): "1 234,5" → "1234.5"; spaces of any
+ * kind between thousands, a decimal comma or dot.
+ */
+export function parseNumberInput(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u202f]/g, '').replace(/,/g, '.').replace(/[^\d.-]/g, '');
+}
+
+/** The props that make an antd InputNumber read and write numbers the Russian way (spread them in). */
+export const RU_NUMBER_INPUT = {
+  formatter: formatNumberInput as (value: number | string | undefined, info: { userTyping: boolean; input: string }) => string,
+  parser: parseNumberInput as unknown as (text: string | undefined) => number,
+  decimalSeparator: ',',
+};
+
 /** Tonnes: "12,5 т". */
 export function formatTonnes(value: number | string | null | undefined): string {
   const n = toNumber(value);
@@ -86,18 +111,31 @@ export function formatMoney(value: number | string | null | undefined): string {
   return n === null ? '' : `${formatNumber(n, 2, 2)}${NBSP}₽`;
 }
 
-/** Russian plural: plural(5, ['сделка', 'сделки', 'сделок']) → 'сделок'. */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const abs = Math.abs(n) % 100;
-  const last = abs % 10;
-  if (abs > 10 && abs < 20) return forms[2];
-  if (last > 1 && last < 5) return forms[1];
-  if (last === 1) return forms[0];
-  return forms[2];
+/**
+ * A noun's forms by Russian plural category: [one, few, many] and, optionally, other (fractions:
+ * "1,5 тонны"; the genitive singular, which for nouns is the "few" form, so it may be left out).
+ * 1 сделка, 2 сделки, 5 сделок, 1,5 сделки.
+ */
+export type PluralForms = readonly [one: string, few: string, many: string, other?: string];
+
+const pluralRules = new Intl.PluralRules('ru-RU');
+
+/** Russian plural by Intl.PluralRules('ru-RU'): plural(5, ['сделка', 'сделки', 'сделок']) → 'сделок'. */
+export function plural(n: number, forms: PluralForms): string {
+  switch (pluralRules.select(Number.isFinite(n) ? n : 0)) {
+    case 'one':
+      return forms[0];
+    case 'few':
+      return forms[1];
+    case 'many':
+      return forms[2];
+    default:
+      return forms[3] ?? forms[1];
+  }
 }
 
-/** "5 сделок". */
-export function countOf(n: number, forms: readonly [string, string, string]): string {
+/** "5 сделок", "1 234 задачи", "1,5 тонны". */
+export function countOf(n: number, forms: PluralForms): string {
   return `${formatNumber(n)}${NBSP}${plural(n, forms)}`;
 }
 

@@ -138,13 +138,13 @@ function DealsByStage() {
   );
 }
 
-function UnsortedWidget() {
+export function UnsortedWidget() {
   const inbox = useQuery({ queryKey: [...keys.unsorted, 'count'], queryFn: () => dealApi.unsorted('pending').then((r) => r.pending), refetchInterval: 60_000 });
   return (
     <Card title={ru.dashboard.unsorted} size="small" data-testid="widget-unsorted" extra={<Link to="/deals?view=unsorted">{ru.dashboard.openUnsorted}</Link>}>
       {inbox.isError ? <ErrorState error={inbox.error} /> : (
         <Link to="/deals?view=unsorted">
-          <Statistic value={inbox.data ?? 0} loading={inbox.isPending} suffix={<span className="small muted">{ru.dashboard.unsortedPending}</span>} />
+          <Statistic value={inbox.data ?? 0} loading={inbox.isPending} suffix={<span className="small muted" data-testid="unsorted-pending">{ru.dashboard.unsortedPending(inbox.data ?? 0)}</span>} />
         </Link>
       )}
     </Card>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, List, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { taskTypeName } from '../../lib/historyText';
 import { ru } from '../../i18n/ru';
 import { taskApi } from '../../api/endpoints';
 import type { Task, TaskLink } from '../../api/types';
@@ -63,7 +64,7 @@ export function LinkedTasks({ link, onCreated }: { link: TaskLink; onCreated?: (
                 }
                 description={
                   <span className={task.status === 'overdue' ? 'error-text' : undefined}>
-                    {dueText(task)} · {task.typeName ?? task.type ?? ''} · <UserName user={task.assignee} /> {task.status !== 'open' && <StatusTag task={task} />}
+                    {dueText(task)} · {task.typeName ?? (task.type ? taskTypeName(task.type) : '')} · <UserName user={task.assignee} /> {task.status !== 'open' && <StatusTag task={task} />}
                     {task.result && <div className="muted">{ru.tasks.result}: {task.result}</div>}
                   </span>
                 }

@@ -6,7 +6,7 @@ import { ru } from '../../i18n/ru';
 import { taskApi, type TaskDue } from '../../api/endpoints';
 import { messageOf } from '../../api/http';
 import type { Task } from '../../api/types';
-import { dayjs, nowMoscow, pickedToInstant, TIME_ZONE } from '../../lib/format';
+import { dayjs, pickedToInstant, TIME_ZONE } from '../../lib/format';
 
 /** After any task change: every list, the calendar, the badges, the deal flags. */
 export function useTaskInvalidation() {
@@ -74,11 +74,21 @@ export function CompleteTaskButton({ task, size = 'small', block }: { task: Task
   );
 }
 
-/** Quick choices for moving a task: in an hour, tomorrow 10:00, in a week 10:00 (Moscow). */
-export function quickDue(choice: 'inHour' | 'tomorrow' | 'nextWeek', now = nowMoscow()): TaskDue {
-  if (choice === 'inHour') return { dueAt: now.add(1, 'hour').second(0).millisecond(0).toISOString() };
-  const day = now.add(choice === 'tomorrow' ? 1 : 7, 'day').format('YYYY-MM-DD');
-  return { dueAt: dayjs.tz(`${day}T10:00:00`, TIME_ZONE).toISOString() };
+export type QuickChoice = 'inHour' | 'tomorrow' | 'nextWeek';
+
+/**
+ * Quick choices for moving a task, in Moscow wall-clock time: in an hour (from now, to the minute);
+ * tomorrow or in a week — that day (counted from today) at the task's own time of day, so a task at 11:00
+ * stays at 11:00 (10:00 for a task without one); an all-day task stays all-day.
+ */
+export function quickDue(choice: QuickChoice, task?: Pick<Task, 'allDay' | 'dueAt' | 'dueDate' | 'timeZone'> | null, now: Date = new Date()): TaskDue {
+  if (choice === 'inHour') return { dueAt: new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 3_600_000).toISOString() };
+  const today = dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
+  // Plain calendar arithmetic on the Moscow date (no zone involved): 7 days later is the same weekday.
+  const day = dayjs.utc(today).add(choice === 'tomorrow' ? 1 : 7, 'day').format('YYYY-MM-DD');
+  if (task?.allDay) return { dueDate: day, timeZone: task.timeZone ?? TIME_ZONE };
+  const time = task?.dueAt ? dayjs(task.dueAt).tz(TIME_ZONE).format('HH:mm:ss') : '10:00:00';
+  return { dueAt: dayjs.tz(`${day}T${time}`, TIME_ZONE).toISOString() };
 }
 
 /** "Перенести": quick choices or a date and time. */
@@ -108,9 +118,9 @@ export function RescheduleButton({ task, size = 'small' }: { task: Task; size?: 
       content={
         <Space direction="vertical" style={{ width: 260 }}>
           <Space wrap>
-            <Button size="small" onClick={() => reschedule.mutate(quickDue('inHour'))}>{ru.tasks.quick.inHour}</Button>
-            <Button size="small" onClick={() => reschedule.mutate(quickDue('tomorrow'))}>{ru.tasks.quick.tomorrow}</Button>
-            <Button size="small" onClick={() => reschedule.mutate(quickDue('nextWeek'))}>{ru.tasks.quick.nextWeek}</Button>
+            <Button size="small" onClick={() => reschedule.mutate(quickDue('inHour', task))}>{ru.tasks.quick.inHour}</Button>
+            <Button size="small" onClick={() => reschedule.mutate(quickDue('tomorrow', task))}>{ru.tasks.quick.tomorrow}</Button>
+            <Button size="small" onClick={() => reschedule.mutate(quickDue('nextWeek', task))}>{ru.tasks.quick.nextWeek}</Button>
           </Space>
           <Space.Compact block>
             <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="DD.MM.YYYY HH:mm" value={picked} onChange={setPicked} style={{ flex: 1 }} />

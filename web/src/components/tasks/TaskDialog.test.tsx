@@ -54,4 +54,24 @@ describe('task dialog', () => {
     expect(created.path).toBe('/api/tasks');
     expect(created.body).toMatchObject({ text: 'Позвонить по объёмам', type: 'letter', link: { type: 'deal', id: 'd-1' } });
   });
+
+  it('names the link fields: «Связана с» (not required) and the chosen kind of record (required once chosen)', async () => {
+    fakeGateway({
+      'GET /api/tasks/types': () => ({ status: 200, json: { items: [{ code: 'call', name: 'Звонок' }] } }),
+      'GET /api/deals': () => ({ status: 200, json: { items: [], total: 0, page: 0, size: 20 } }),
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const { container } = render(<Harness client={client} />);
+    await screen.findByTestId('task-text');
+    const labels = () => [...document.querySelectorAll('.ant-form-item-label label')];
+    const linkType = labels().find((l) => l.textContent === 'Связана с');
+    expect(linkType).toBeDefined();
+    expect(linkType!.classList.contains('ant-form-item-required')).toBe(false);
+    const linkId = labels().find((l) => l.textContent === 'Сделка');
+    expect(linkId).toBeDefined();
+    expect(linkId!.classList.contains('ant-form-item-required')).toBe(true);
+    // no nameless label carrying a lone asterisk
+    expect(labels().filter((l) => !l.textContent?.trim() && l.classList.contains('ant-form-item-required'))).toEqual([]);
+    expect(container).toBeDefined();
+  });
 });

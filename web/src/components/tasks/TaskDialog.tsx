@@ -36,6 +36,11 @@ export interface TaskDefaults {
   text?: string;
 }
 
+/** The next full hour of Moscow's clock, as a picker value (pickers show Moscow wall-clock time). */
+function nextHourPicked(): dayjs.Dayjs {
+  return instantToPicked(new Date())!.add(1, 'hour').minute(0).second(0).millisecond(0);
+}
+
 /** Where the task is linked: a deal, a contact, a company — or nothing. */
 function DealPicker({ value, onChange, initialLabel }: { value?: string; onChange?: (v?: string) => void; initialLabel?: string }) {
   const [search, setSearch] = useState('');
@@ -94,7 +99,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
         text: task.text,
         type: task.type ?? undefined,
         allDay: task.allDay,
-        due: task.allDay && task.dueDate ? dayjs(task.dueDate) : instantToPicked(task.dueAt) ?? dayjs(),
+        due: task.allDay && task.dueDate ? dayjs(task.dueDate) : instantToPicked(task.dueAt) ?? nextHourPicked(),
         assigneeId: task.assignee?.id,
         linkType: (task.link?.type as LinkType) ?? 'none',
         linkId: task.link?.id,
@@ -104,7 +109,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
         text: defaults?.text ?? '',
         type: types.data?.[0]?.code,
         allDay: defaults?.allDay ?? false,
-        due: defaults?.due ?? dayjs().add(1, 'hour').minute(0).second(0),
+        due: defaults?.due ?? nextHourPicked(),
         assigneeId: me.id,
         linkType: (defaults?.link?.type as LinkType) ?? 'none',
         linkId: defaults?.link?.id,
@@ -237,7 +242,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
             </Form.Item>
           </Col>
           <Col xs={24} sm={6}>
-            <Form.Item name="linkType" label={ru.tasks.link}>
+            <Form.Item name="linkType" label={ru.tasks.linkedTo}>
               <Select
                 onChange={() => form.setFieldValue('linkId', undefined)}
                 options={[
@@ -251,7 +256,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
           </Col>
           <Col xs={24} sm={10}>
             {linkType && linkType !== 'none' && (
-              <Form.Item name="linkId" label=" " rules={[{ required: true, message: ru.tasks.linkSearch }]}>
+              <Form.Item name="linkId" label={ru.tasks.linkTypes[linkType]} rules={[{ required: true, message: ru.tasks.linkSearch }]}>
                 {linkType === 'deal' ? <DealPicker initialLabel={linkName} /> : <PartyPicker type={linkType} initialLabel={linkName} />}
               </Form.Item>
             )}
@@ -276,6 +281,7 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
               children: (
                 <HistoryTimeline
                   loading={card.isPending}
+                  record={(id) => (id === task.link?.id ? task.link?.name ?? undefined : undefined)}
                   items={(card.data?.history ?? []).map((h) => ({ at: h.at, actor: h.actor, type: h.type, changes: h.changes ?? {} }))}
                 />
               ),

@@ -234,11 +234,11 @@ function PartyBlock({ deal, type, party }: { deal: DealCard; type: PartyType; pa
           <PartyPicker type={type} value={party?.id} initialLabel={party?.name ?? undefined} autoFocus onChange={(id) => relink.mutate(id ?? null)} />
         ) : party ? (
           <>
-            <Link to={`/${path}/${party.id}`}>{party.name ?? details.data?.name ?? ru.app.open}</Link>
+            <Link to={`/${path}/${party.id}`} className="party-name" title={party.name ?? details.data?.name ?? undefined}>{party.name ?? details.data?.name ?? ru.app.open}</Link>
             {details.data && (
-              <div className="small">
-                {details.data.card.phones.map((p) => <div key={p}><a href={`tel:${p}`}>{formatPhone(p)}</a></div>)}
-                {details.data.card.emails.map((m) => <div key={m}><a href={`mailto:${m}`}>{m}</a></div>)}
+              <div className="small party-contacts" data-testid={`deal-${type}-contacts`}>
+                {details.data.card.phones.map((p) => <a key={p} href={`tel:${p}`} className="phone-link" data-testid="party-phone">{formatPhone(p)}</a>)}
+                {details.data.card.emails.map((m) => <a key={m} href={`mailto:${m}`}>{m}</a>)}
                 {details.data.status === 'permanent' && <Tag color="green">{ru.lists.statuses.permanent}</Tag>}
               </div>
             )}
@@ -247,7 +247,7 @@ function PartyBlock({ deal, type, party }: { deal: DealCard; type: PartyType; pa
           <span className="muted">{type === 'company' ? ru.card.noCompany : ru.card.noContact}</span>
         )}
       </div>
-      <Space size={0}>
+      <Space size={0} className="party-actions">
         <Button size="small" type="link" onClick={() => setEditing(!editing)} loading={relink.isPending}>{editing ? ru.app.cancel : party ? ru.app.edit : ru.card.link}</Button>
         {party && !editing && <Button size="small" type="link" danger onClick={() => relink.mutate(null)}>{ru.card.unlink}</Button>}
       </Space>

@@ -7,6 +7,7 @@ import { fakeGateway } from '../../test/dom';
 import { MeContext } from '../../components/MeContext';
 import type { DealCard, DealHistoryEntry, Me, Task } from '../../api/types';
 import { DealFeed } from './DealFeed';
+import { ru } from '../../i18n/ru';
 
 const me: Me = { id: 'u-manager1', username: 'manager1', name: 'Менеджер Первый', email: null, roles: ['crm-manager'], groups: [] };
 const head = { id: 'u-head', username: 'head', name: 'Руководитель Отдела' };
@@ -81,6 +82,40 @@ function feedOrder(): string[] {
 }
 
 describe('deal feed', () => {
+  it('says the анкета, its values, the linked company and the stages in Russian words, never as codes', async () => {
+    const companyId = '0b8f3c9e-4c7a-4c1e-9d0b-3f2a1c5e7d90';
+    gateway({
+      'GET /api/companies/0b8f3c9e-4c7a-4c1e-9d0b-3f2a1c5e7d90': () => ({ status: 200, json: { id: companyId, type: 'company', name: 'ООО «Вторчермет»', card: { phones: [], emails: [] } } }),
+    }, {
+      open: [],
+      history: [
+        { at: '2026-03-02T12:00:00Z', actor: mine, type: 'DealClosed', changes: { stage: { from: 'first_delivery', to: 'won' } } },
+        {
+          at: '2026-03-02T10:00:00Z', actor: mine, type: 'DealUpdated', changes: {
+            'questionnaire.scrapType': { from: null, to: 'чермет' },
+            'questionnaire.delivery': { from: 'own', to: 'pickup' },
+            'questionnaire.someNewQuestion': { from: null, to: 'да' },
+            companyId: { from: null, to: companyId },
+          },
+        },
+        { at: '2026-03-01T09:00:00Z', actor: mine, type: 'DealCreated', changes: { funnel: { from: null, to: 'scrap' }, source: { from: null, to: 'unsorted' } } },
+      ],
+    });
+    renderFeed();
+    await waitFor(() => expect(screen.getAllByTestId('feed-change')).toHaveLength(3));
+    const feed = screen.getByTestId('deal-feed');
+    await waitFor(() => expect(feed.textContent).toContain('ООО «Вторчермет»'));
+    const text = feed.textContent!;
+    expect(text).toContain('Анкета: какой лом: чермет');
+    expect(text).toContain('Анкета: доставка: Везёт сам → Вывоз');
+    expect(text).toContain(`${ru.history.questionnaireFallback}: да`);
+    expect(text).toContain('Этап: Первая поставка → Успешно реализовано');
+    expect(text).toContain('Воронка: ЛОМ');
+    expect(text).toContain('Источник: Неразобранное');
+    expect(text).not.toMatch(/[a-z]+\.[a-zA-Z]+/);
+    for (const code of ['pickup', 'own', 'won', 'first_delivery', 'scrap', 'unsorted', companyId]) expect(text).not.toContain(code);
+  });
+
   it('shows history, notes and tasks as one chat: oldest first, completed tasks in place, open tasks last by deadline', async () => {
     gateway();
     renderFeed();

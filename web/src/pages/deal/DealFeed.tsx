@@ -1,9 +1,9 @@
 import { Alert, Button } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
-import { dealApi } from '../../api/endpoints';
+import { dealApi, partyApi } from '../../api/endpoints';
 import { keys } from '../../api/hooks';
-import type { DealCard, DealHistoryEntry, Funnel } from '../../api/types';
+import type { DealCard, DealHistoryEntry, Funnel, PartyType } from '../../api/types';
 import { showsNoTask } from '../../lib/feed';
 import { CardFeed, useFeedTasks } from '../../components/CardFeed';
 
@@ -19,6 +19,24 @@ export function useDealOpenTasks(dealId: string) {
 export function DealFeed({ deal, funnels }: { deal: DealCard; funnels?: Funnel[] }) {
   const queryClient = useQueryClient();
   const history = useQuery({ queryKey: keys.dealHistory(deal.id), queryFn: () => dealApi.history(deal.id) });
+  // the history names the linked contact/company by id: say their names (the current ones are on the card)
+  const named = new Map<string, PartyType>();
+  for (const entry of history.data ?? []) {
+    for (const [field, change] of Object.entries(entry.changes ?? {})) {
+      if (field !== 'contactId' && field !== 'companyId') continue;
+      for (const id of [change.from, change.to]) {
+        if (typeof id === 'string' && id !== deal.contact?.id && id !== deal.company?.id) named.set(id, field === 'contactId' ? 'contact' : 'company');
+      }
+    }
+  }
+  const others = useQueries({
+    queries: [...named].map(([id, type]) => ({ queryKey: keys.party(type, id), queryFn: () => partyApi.card(type, id), retry: false, staleTime: 5 * 60_000 })),
+  });
+  const record = (id: string): string | undefined => {
+    if (id === deal.contact?.id) return deal.contact?.name ?? undefined;
+    if (id === deal.company?.id) return deal.company?.name ?? undefined;
+    return others.find((q) => q.data?.id === id)?.data?.name;
+  };
   const sendNote = async (text: string) => {
     const entry = await dealApi.addNote(deal.id, text);
     // the confirmed note takes the pending one's place at once; the refetch brings anything else new
@@ -35,6 +53,7 @@ export function DealFeed({ deal, funnels }: { deal: DealCard; funnels?: Funnel[]
       testId="deal-feed"
       funnels={funnels}
       funnelCode={deal.funnel}
+      record={record}
       top={({ openTasks, planTask }) => showsNoTask(deal, openTasks) && (
         <Alert
           type="warning"

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { App, Col, Divider, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { dealApi } from '../../api/endpoints';
@@ -7,7 +7,8 @@ import { keys } from '../../api/hooks';
 import { ApiError, messageOf } from '../../api/http';
 import type { DealCard } from '../../api/types';
 import { DEFAULT_GRADES } from '../../lib/grades';
-import { fieldErrors, useUnsavedChangesGuard } from '../../components/common';
+import { RU_NUMBER_INPUT } from '../../lib/format';
+import { fieldErrors, UnsavedBar, useUnsavedChangesGuard } from '../../components/common';
 
 interface Values {
   title: string;
@@ -67,7 +68,8 @@ export function DealFields({ deal, disabled }: { deal: DealCard; disabled: boole
   const initial = valuesOf(deal);
   const current = Form.useWatch([], form) as Values | undefined;
   const dirty = !!current && Object.keys(dealPatch(initial, { ...initial, ...current })).length > 0;
-  useUnsavedChangesGuard(dirty);
+  // leaving with typed changes asks: save them, drop them or stay
+  useUnsavedChangesGuard(dirty && !disabled, () => form.validateFields().then((values) => save.mutateAsync(values)).then(() => true, () => false));
 
   useEffect(() => {
     if (!form.isFieldsTouched()) form.setFieldsValue(valuesOf(deal));
@@ -114,7 +116,7 @@ export function DealFields({ deal, disabled }: { deal: DealCard; disabled: boole
       <Row gutter={8}>
         <Col xs={24} sm={10}>
           <Form.Item name="expectedMonthlyVolumeT" label={ru.card.expectedVolume}>
-            <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
+            <InputNumber min={0} max={999999999} precision={3} {...RU_NUMBER_INPUT} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={14}>
@@ -143,11 +145,8 @@ export function DealFields({ deal, disabled }: { deal: DealCard; disabled: boole
       <Form.Item name="notes" label={ru.card.notes}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
       </Form.Item>
-      {dirty && (
-        <Space className="sticky-save">
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="save-deal">{ru.app.save}</Button>
-          <Button htmlType="button" onClick={() => { form.resetFields(); form.setFieldsValue(valuesOf(deal)); }}>{ru.app.cancel}</Button>
-        </Space>
+      {dirty && !disabled && (
+        <UnsavedBar saving={save.isPending} testId="save-deal" onRevert={() => { form.resetFields(); form.setFieldsValue(valuesOf(deal)); }} />
       )}
     </Form>
   );

@@ -7,7 +7,7 @@ import { dealApi } from '../../api/endpoints';
 import { keys } from '../../api/hooks';
 import { messageOf } from '../../api/http';
 import type { DealCard, Delivery } from '../../api/types';
-import { countOf, dayjs, formatDateTime, formatKg, formatMoney, formatNumber, pickedToInstant } from '../../lib/format';
+import { countOf, dayjs, formatDate, formatKg, formatMoney, formatNumber, formatTime, pickedToInstant, RU_NUMBER_INPUT } from '../../lib/format';
 import { deliveryAmount } from '../../lib/money';
 import { DEFAULT_GRADES } from '../../lib/grades';
 import { fieldErrors, UserName } from '../../components/common';
@@ -106,12 +106,12 @@ export function Deliveries({ deal }: { deal: DealCard }) {
           <Row gutter={8}>
             <Col xs={12} sm={8}>
               <Form.Item name="weightKg" label={d.weightKg} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.001, message: d.positive }]}>
-                <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
+                <InputNumber min={0} max={999999999} precision={3} {...RU_NUMBER_INPUT} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={8}>
               <Form.Item name="pricePerTonne" label={d.pricePerTonne} rules={[{ required: true, message: d.required }, { type: 'number', min: 0.01, message: d.positive }]}>
-                <InputNumber min={0} max={9999999999} precision={2} decimalSeparator="," style={{ width: '100%' }} />
+                <InputNumber min={0} max={9999999999} precision={2} {...RU_NUMBER_INPUT} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
@@ -131,17 +131,36 @@ export function Deliveries({ deal }: { deal: DealCard }) {
           size="small"
           rowKey="ordinal"
           pagination={false}
+          className="deliveries-table"
           dataSource={[...deal.deliveries].reverse()}
-          scroll={{ x: 'max-content' }}
+          // compact enough for the card's left column (416 px inside it at 1366 px): cells wrap instead of
+          // growing to their longest line; only narrower than 400 px (a phone) the table scrolls inside itself
+          scroll={{ x: 400 }}
           columns={[
-            { key: 'ordinal', title: d.ordinal, dataIndex: 'ordinal', width: 40 },
-            { key: 'deliveredAt', title: d.deliveredAt, render: (_, x) => formatDateTime(x.deliveredAt) },
-            { key: 'ticketNo', title: d.ticketNo, dataIndex: 'ticketNo' },
-            { key: 'grade', title: d.grade, dataIndex: 'grade' },
-            { key: 'weightKg', title: d.weightKg, align: 'right', render: (_, x) => formatNumber(x.weightKg) },
-            { key: 'pricePerTonne', title: d.pricePerTonne, align: 'right', render: (_, x) => formatNumber(x.pricePerTonne, 2, 2) },
-            { key: 'amount', title: d.amount, align: 'right', render: (_, x) => formatMoney(x.amount) },
-            { key: 'acceptedBy', title: d.acceptedBy, render: (_, x) => <UserName user={x.acceptedBy} /> },
+            { key: 'ordinal', title: d.ordinal, dataIndex: 'ordinal', width: 28 },
+            {
+              key: 'deliveredAt',
+              title: d.deliveredAtShort,
+              render: (_, x) => (
+                <>
+                  <div className="nowrap">{formatDate(x.deliveredAt)}</div>
+                  <div className="muted nowrap">{formatTime(x.deliveredAt)}{x.ticketNo ? ` · ${x.ticketNo}` : ''}</div>
+                </>
+              ),
+            },
+            {
+              key: 'grade',
+              title: d.gradeAndAcceptedBy,
+              render: (_, x) => (
+                <>
+                  <div>{x.grade}</div>
+                  <div className="muted"><UserName user={x.acceptedBy} /></div>
+                </>
+              ),
+            },
+            { key: 'weightKg', title: d.weightKg, align: 'right', className: 'nowrap', render: (_, x) => formatNumber(x.weightKg) },
+            { key: 'pricePerTonne', title: d.pricePerTonne, align: 'right', className: 'nowrap', render: (_, x) => formatNumber(x.pricePerTonne, 2) },
+            { key: 'amount', title: d.amount, align: 'right', className: 'nowrap', render: (_, x) => formatMoney(x.amount) },
           ]}
         />
       )}

@@ -7,6 +7,7 @@ import { dealApi, partyApi, type NewParty } from '../../api/endpoints';
 import { managesOthers } from '../../api/hooks';
 import type { DealCard, DuplicateMatch, Funnel, PartyType } from '../../api/types';
 import { messageOf } from '../../api/http';
+import { RU_NUMBER_INPUT } from '../../lib/format';
 import { fieldErrors, useConfirmDiscard } from '../../components/common';
 import { PartyPicker } from '../../components/PartyPicker';
 import { NewPartyFields } from '../../components/NewPartyFields';
@@ -193,7 +194,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
           )}
           <Col xs={24} sm={managesOthers(me) ? 8 : 12}>
             <Form.Item name="expectedMonthlyVolumeT" label={ru.create.volume}>
-              <InputNumber min={0} max={999999999} precision={3} decimalSeparator="," style={{ width: '100%' }} />
+              <InputNumber min={0} max={999999999} precision={3} {...RU_NUMBER_INPUT} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

@@ -18,6 +18,7 @@ import { DealList } from './DealList';
 import { UnsortedInbox } from './UnsortedInbox';
 import { CreateDealDialog } from './CreateDealDialog';
 import { FilterPanel } from './FilterPanel';
+import { FilterChips } from './FilterChips';
 import { ColumnsDialog } from './ColumnsDialog';
 
 type View = 'board' | 'list' | 'unsorted';
@@ -137,6 +138,7 @@ export default function DealsPage() {
           </Space>
         }
       />
+      {view !== 'unsorted' && <FilterChips filter={filter} funnel={funnel} board={view === 'board'} onChange={setFilter} />}
       <div className="page-body">
         {view === 'board' && <DealBoard funnel={funnel} filter={filter} />}
         {view === 'list' && <DealList funnel={funnel} filter={filter} columns={columns} />}

@@ -5,7 +5,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { partyApi } from '../../api/endpoints';
-import { managesOthers, useCustomLists } from '../../api/hooks';
+import { isAdmin, managesOthers, useCustomLists } from '../../api/hooks';
 import { messageOf } from '../../api/http';
 import type { CustomList, DuplicateMatch, ListElement, Party, PartyType } from '../../api/types';
 import { formatDate, formatDateTime, formatLocalDate, formatNumber } from '../../lib/format';
@@ -18,6 +18,7 @@ import { TagsSelect } from '../../components/TagsEditor';
 import { UserSelect } from '../../components/UserSelect';
 import { useCurrentUser } from '../../components/MeContext';
 import { ListElementDialog } from './ListElementDialog';
+import { NewListDialog } from './NewListDialog';
 
 /** Списки: Компании, Контакты and the user-defined lists, chosen at the top left like a funnel. */
 export default function ListsPage() {
@@ -32,15 +33,29 @@ export default function ListsPage() {
   ];
   const choose = (value: string) => navigate(value.startsWith('custom:') ? `/lists/custom/${value.slice(7)}` : `/lists/${value}`);
   const list = listId ? lists.data?.find((l) => l.id === listId) : undefined;
+  const me = useCurrentUser();
+  const [creatingList, setCreatingList] = useState(false);
+  // party-service lets only an admin define a list (CustomListController.requireAdmin)
+  const selector = (
+    <Space size={4}>
+      <ListSelector value={current} options={options} onChange={choose} />
+      {isAdmin(me) && (
+        <Button icon={<PlusOutlined />} onClick={() => setCreatingList(true)} aria-label={ru.lists.createList} title={ru.lists.createList} data-testid="create-list">
+          <span className="btn-label">{ru.lists.createList}</span>
+        </Button>
+      )}
+    </Space>
+  );
   return (
     <div className="page lists-page">
       {listId ? (
-        list ? <CustomListTable list={list} selector={<ListSelector value={current} options={options} onChange={choose} />} />
+        list ? <CustomListTable list={list} selector={selector} />
           : lists.isError ? <ErrorState error={lists.error} onRetry={() => lists.refetch()} />
-            : <PageHeader left={<ListSelector value={current} options={options} onChange={choose} />} />
+            : <PageHeader left={selector} />
       ) : (
-        <PartyTable key={current} type={current === 'contacts' ? 'contact' : 'company'} selector={<ListSelector value={current} options={options} onChange={choose} />} />
+        <PartyTable key={current} type={current === 'contacts' ? 'contact' : 'company'} selector={selector} />
       )}
+      {isAdmin(me) && <NewListDialog open={creatingList} onClose={() => setCreatingList(false)} onCreated={(created) => navigate(`/lists/custom/${created.id}`)} />}
     </div>
   );
 }

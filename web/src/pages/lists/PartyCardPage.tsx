@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Col, Form, Input, List, Progress, Result, Row, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { dealApi, partyApi } from '../../api/endpoints';
@@ -10,7 +10,7 @@ import { ApiError, messageOf } from '../../api/http';
 import type { DealItem, Party, PartyType } from '../../api/types';
 import { formatDateTime, formatNumber, formatTonnes } from '../../lib/format';
 import { formatPhone } from '../../lib/phone';
-import { ErrorState, Loading, TagChips, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
+import { ErrorState, Loading, TagChips, UnsavedBar, UserName, fieldErrors, useUnsavedChangesGuard } from '../../components/common';
 import { TagsEditor } from '../../components/TagsEditor';
 import { PartyFeed } from './PartyFeed';
 import { ArchiveButton, OwnerChange } from './PartyActions';
@@ -160,7 +160,7 @@ function PartyFields({ party, disabled }: { party: Party; disabled?: boolean }) 
   const initial = valuesOf(party);
   const current = Form.useWatch([], form) as Values | undefined;
   const dirty = !!current && (Object.keys(initial) as (keyof Values)[]).some((k) => (current[k] ?? '') !== initial[k]);
-  useUnsavedChangesGuard(dirty);
+  useUnsavedChangesGuard(dirty && !disabled, () => form.validateFields().then((values) => save.mutateAsync(values)).then(() => true, () => false));
   useEffect(() => {
     if (!form.isFieldsTouched()) form.setFieldsValue(valuesOf(party));
   }, [party, form]);
@@ -199,10 +199,18 @@ function PartyFields({ party, disabled }: { party: Party; disabled?: boolean }) 
       <Form.Item name="name" label={party.type === 'company' ? ru.lists.name : ru.lists.contactName} rules={[{ required: true, whitespace: true, message: ru.create.nameRequired }]}>
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item name="phones" label={pr.phones} extra={party.card.phones.length ? (
-        <Space size={8} wrap>{party.card.phones.map((x) => <a key={x} href={`tel:${x}`}>{formatPhone(x)}</a>)}</Space>
-      ) : undefined}>
-        <Input maxLength={400} />
+      {/* the numbers once — in the field; calling is the handset button beside it (one per number) */}
+      <Form.Item name="phones" label={pr.phones}>
+        <Input
+          maxLength={400}
+          suffix={party.card.phones.length ? (
+            <Space size={4}>
+              {party.card.phones.map((x) => (
+                <a key={x} href={`tel:${x}`} className="phone-call" aria-label={pr.call(formatPhone(x))} title={pr.call(formatPhone(x))} data-testid="party-call"><PhoneOutlined /></a>
+              ))}
+            </Space>
+          ) : undefined}
+        />
       </Form.Item>
       <Form.Item name="emails" label={pr.emails}><Input maxLength={1000} /></Form.Item>
       {party.type === 'contact' ? (
@@ -221,10 +229,7 @@ function PartyFields({ party, disabled }: { party: Party; disabled?: boolean }) 
       <Form.Item name="address" label={pr.address}><Input maxLength={500} /></Form.Item>
       <Form.Item name="notes" label={pr.notes}><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} /></Form.Item>
       {dirty && !disabled && (
-        <Space className="sticky-save">
-          <Button type="primary" htmlType="submit" loading={save.isPending}>{ru.app.save}</Button>
-          <Button htmlType="button" onClick={() => { form.resetFields(); form.setFieldsValue(valuesOf(party)); }}>{ru.app.cancel}</Button>
-        </Space>
+        <UnsavedBar saving={save.isPending} testId="save-party" onRevert={() => { form.resetFields(); form.setFieldsValue(valuesOf(party)); }} />
       )}
     </Form>
   );

@@ -1,18 +1,19 @@
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import ruLocale from '@fullcalendar/core/locales/ru';
-import type { DatesSetArg, EventDropArg } from '@fullcalendar/core';
+import type { DatesSetArg, EventDropArg, EventContentArg, DayCellContentArg } from '@fullcalendar/core';
 import type { DateClickArg, EventResizeDoneArg } from '@fullcalendar/interaction';
 import { App, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
 import { taskApi } from '../../api/endpoints';
 import { messageOf } from '../../api/http';
-import type { Task } from '../../api/types';
-import { calendarNow, calendarRange, droppedDue, toCalendarEvent } from '../../lib/calendar';
+import type { CalendarMore, Task } from '../../api/types';
+import { calendarDay, calendarEvents, calendarNow, calendarRange, calendarSlot, droppedDue, PER_SLOT, visibleHours } from '../../lib/calendar';
 import { taskAssignee, taskStatuses, type TaskFilter } from '../../lib/filters';
 import { dayjs, TIME_ZONE } from '../../lib/format';
 import { ErrorState } from '../../components/common';
@@ -22,30 +23,41 @@ import { useTaskInvalidation } from '../../components/tasks/TaskActions';
 
 export type CalendarView = 'timeGridDay' | 'timeGridWeek' | 'dayGridMonth';
 
-/** Day, week and month; drag (or stretch) a task to reschedule it; click an empty slot to plan one. */
+/**
+ * Day, week and month; drag (or stretch) a task to reschedule it; click an empty slot to plan one. The server sends at
+ * most PER_SLOT tasks per hour (day and week) or per day (month) and counts the rest: each such slot shows «ещё N задач»,
+ * a link to those tasks in the list. FullCalendar itself hides nothing (no row or stack limits).
+ */
 export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilter; view: CalendarView; onViewChange: (view: CalendarView) => void }) {
   const me = useCurrentUser();
   const { message } = App.useApp();
   const invalidate = useTaskInvalidation();
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  // the visible days and the slot size, set together from FullCalendar's datesSet (one request per view change)
+  const [range, setRange] = useState<{ from: string; to: string; slot: 'hour' | 'day' } | null>(null);
   const [editing, setEditing] = useState<Task | null>(null);
   const [creating, setCreating] = useState<TaskDefaults | null>(null);
+  const navigate = useNavigate();
   const statuses = taskStatuses(filter.status);
+  const q = filter.q?.trim() || undefined;
   const calendar = useQuery({
-    queryKey: ['tasks', 'calendar', range, filter.who, statuses, filter.type, me.id],
+    queryKey: ['tasks', 'calendar', range, filter.who, statuses, filter.type, q, me.id],
     queryFn: ({ signal }) => taskApi.calendar({
       from: range!.from, to: range!.to, tz: TIME_ZONE, assigneeId: taskAssignee(filter.who, me.id), status: statuses, type: filter.type || undefined,
+      q, slot: range!.slot, perSlot: PER_SLOT,
     }, signal),
     enabled: !!range,
     placeholderData: (previous) => previous,
   });
-  const events = useMemo(() => {
-    const seen = new Set<string>();
-    return (calendar.data?.days ?? []).flatMap((d) => d.items).filter((t) => !seen.has(t.id) && seen.add(t.id)).map(toCalendarEvent);
-  }, [calendar.data]);
+  const events = useMemo(() => calendarEvents(calendar.data, filter), [calendar.data, filter]);
+  const hours = useMemo(() => visibleHours(events), [events]);
+  const totals = useMemo(() => new Map((calendar.data?.days ?? []).map((d) => [d.date, d.total ?? d.items.length])), [calendar.data]);
 
   const move = async (info: EventDropArg | EventResizeDoneArg) => {
-    const task = info.event.extendedProps.task as Task;
+    const task = info.event.extendedProps.task as Task | undefined;
+    if (!task) {
+      info.revert();
+      return;
+    }
     if (task.status === 'done') {
       info.revert();
       message.warning(ru.tasks.doneCannotMove);
@@ -74,28 +86,41 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           buttonText={{ today: ru.tasks.calendar.today, day: ru.tasks.calendar.day, week: ru.tasks.calendar.week, month: ru.tasks.calendar.month }}
           allDayText={ru.tasks.calendar.allDay}
-          moreLinkText={(n) => ru.tasks.calendar.moreLinks(n)}
           firstDay={1}
-          slotMinTime="07:00:00"
-          slotMaxTime="22:00:00"
+          slotMinTime={hours.slotMinTime}
+          slotMaxTime={hours.slotMaxTime}
           scrollTime="08:00:00"
           slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           nowIndicator
           height="calc(100vh - 140px)"
-          dayMaxEvents={4}
-          eventMaxStack={3}
+          dayMaxEvents={false}
+          dayMaxEventRows={false}
+          eventOrder="order,start,-duration,allDay,title"
           eventMinHeight={36}
           slotEventOverlap={false}
           editable
           eventDurationEditable={false}
           events={events}
           datesSet={(arg: DatesSetArg) => {
-            const next = calendarRange(arg.start, arg.end);
-            setRange((current) => (current && current.from === next.from && current.to === next.to ? current : next));
+            const next = { ...calendarRange(arg.start, arg.end), slot: calendarSlot(arg.view.type) };
+            setRange((current) => (current && current.from === next.from && current.to === next.to && current.slot === next.slot ? current : next));
             if (arg.view.type !== view) onViewChange(arg.view.type as CalendarView);
           }}
-          eventClick={(info) => setEditing(info.event.extendedProps.task as Task)}
+          eventClick={(info) => {
+            const more = info.event.extendedProps.more as (CalendarMore & { href: string }) | undefined;
+            if (more) {
+              info.jsEvent.preventDefault();
+              navigate(more.href);
+              return;
+            }
+            setEditing(info.event.extendedProps.task as Task);
+          }}
+          eventContent={(arg: EventContentArg) => (arg.event.extendedProps.more ? <span className="task-more-link">{arg.event.title}</span> : true)}
+          dayCellContent={(arg: DayCellContentArg) => {
+            const total = arg.view.type === 'dayGridMonth' ? totals.get(calendarDay(arg.date)) : undefined;
+            return total ? <><span className="fc-day-total muted">{ru.tasks.calendar.dayTotal(total)}</span> {arg.dayNumberText}</> : true;
+          }}
           eventDrop={(info) => void move(info)}
           eventResize={(info) => void move(info)}
           dateClick={(info: DateClickArg) => {
@@ -103,8 +128,9 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
             setCreating({ due: info.allDay ? dayjs(wall.slice(0, 10)).hour(10) : dayjs(wall), allDay: false });
           }}
           eventDidMount={(info) => {
-            info.el.setAttribute('data-testid', 'calendar-event');
-            info.el.setAttribute('title', info.event.title);
+            const more = !!info.event.extendedProps.more;
+            info.el.setAttribute('data-testid', more ? 'calendar-more' : 'calendar-event');
+            info.el.setAttribute('title', more ? `${info.event.title}: ${ru.tasks.calendar.moreHint.toLowerCase()}` : info.event.title);
           }}
         />
       </Spin>

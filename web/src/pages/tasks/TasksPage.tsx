@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, DatePicker, Input, Segmented, Select, Space, Table, type InputRef } from 'antd';
+import { Button, DatePicker, Input, Segmented, Select, Space, Table, Tag, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { ru } from '../../i18n/ru';
@@ -8,7 +8,7 @@ import { taskApi } from '../../api/endpoints';
 import { managesOthers, stageName, useFunnels, useTaskTypes, useUsers } from '../../api/hooks';
 import type { DealWithoutTask } from '../../api/types';
 import { taskFilterFromSearchParams, taskFilterToSearchParams, type TaskFilter } from '../../lib/filters';
-import { dayjs, formatDateTime, formatNumber } from '../../lib/format';
+import { dayjs, formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { loadPref, savePref } from '../../lib/storage';
 import { useDebounced } from '../../lib/useDebounced';
 import { useSearchShortcut } from '../../lib/useSearchShortcut';
@@ -88,6 +88,17 @@ export default function TasksPage() {
                 aria-label={f.dates}
               />
             )}
+            {view === 'list' && (filter.dueFrom || filter.dueTo) && (
+              <Tag
+                closable
+                className="task-period"
+                data-testid="task-period"
+                onClose={() => setFilter({ ...filter, dueFrom: undefined, dueTo: undefined })}
+                closeIcon={<span aria-label={f.periodClear} title={f.periodClear}>×</span>}
+              >
+                {f.period(periodText(filter.dueFrom, filter.dueTo))}
+              </Tag>
+            )}
             {view === 'list' && <Input.Search ref={searchRef} aria-label={f.text} data-testid="task-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={f.text} style={{ width: 200 }} maxLength={200} />}
           </Space>
         )}
@@ -122,6 +133,16 @@ export default function TasksPage() {
       <TaskDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+/** A due period [from, to) in Moscow time: "11.05.2026 10:00–11:00", or both ends in full when it spans days. */
+export function periodText(from?: string, to?: string): string {
+  if (!from || !to) return from ? `${ru.tasks.filters.periodFrom} ${formatDateTime(from)}` : `${ru.tasks.filters.periodTo} ${formatDateTime(to)}`;
+  const last = new Date(new Date(to).getTime() - 1);
+  if (formatTime(from) === '00:00' && formatTime(to) === '00:00') {
+    return formatDate(from) === formatDate(last) ? formatDate(from) : `${formatDate(from)}–${formatDate(last)}`;
+  }
+  return formatDate(from) === formatDate(last) ? `${formatDateTime(from)}–${formatTime(to)}` : `${formatDateTime(from)}–${formatDateTime(to)}`;
 }
 
 /** Rule 3 made visible: open deals nobody planned anything for. */
