@@ -67,4 +67,39 @@ describe('the deal feed', () => {
     await gone(banner);
     await visible(page.getByTestId('deal-feed').locator(`[data-testid="task-row"][data-task-text="Перезвонить в пятницу ${RUN}"]`));
   });
+
+  it('keeps typed анкета answers: the unsaved bar, a prompt before leaving that saves, and the feed in Russian words', async () => {
+    const { page, context } = manager;
+    const client = api(context);
+    const deal = await client.post<DealCard>('/api/deals', { title: `Анкета ${RUN}` });
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const fields = page.getByTestId('deal-fields');
+    await visible(fields);
+
+    await fields.getByLabel('Какой лом').fill(`Чугун и 3А ${RUN}`);
+    await fields.getByText('Вывоз', { exact: true }).click();
+    await visible(page.getByTestId('unsaved-bar'));
+
+    // leaving through the sidebar asks first; «Сохранить» saves and then goes on
+    await page.locator('nav.sidebar').getByRole('link', { name: 'Задачи' }).click();
+    const prompt = page.getByTestId('unsaved-prompt');
+    await visible(prompt);
+    await textAppears(page.getByRole('dialog'), 'Сохранить изменения?');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/deals/${deal.id}`) && r.request().method() === 'PATCH');
+    await prompt.getByTestId('unsaved-save').click();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/tasks');
+    const card = await client.get<DealCard & { details: { questionnaire: { scrapType: string; delivery: string } } }>(`/api/deals/${deal.id}`);
+    expect(card.details.questionnaire.scrapType).toBe(`Чугун и 3А ${RUN}`);
+    expect(card.details.questionnaire.delivery).toBe('pickup');
+
+    // what changed reads as people say it: no field keys, no code values
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const feed = page.getByTestId('deal-feed');
+    const change = feed.locator('[data-testid="feed-change"][data-type="DealUpdated"]');
+    await textAppears(change, 'Анкета: какой лом');
+    const words = await feed.innerText();
+    expect(words).toContain('Вывоз');
+    expect(words).not.toMatch(/questionnaire|scrapType|pickup|\b[a-z]+\.[a-zA-Z]+\b/);
+  });
 });

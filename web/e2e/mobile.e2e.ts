@@ -81,4 +81,23 @@ describe('on a phone', () => {
     expect(overlaps).toBe(false);
     await screenshot(page, 'mobile-card');
   });
+
+  it('fits Задачи on the screen: a task row with «Выполнить» and «Перенести» inside it, nothing sticking out sideways', async () => {
+    const { page, context } = manager;
+    const text = `Позвонить с площадки ${RUN}`;
+    await api(context).post('/api/tasks', { text, type: 'call', dueAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await page.goto(`${GATEWAY}/tasks?q=${encodeURIComponent(text)}`);
+    const row = page.locator(`[data-task-text="${text}"]`).first();
+    await visible(row);
+
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(overflow.offenders).toEqual([]);
+    for (const name of ['Выполнить', 'Перенести']) {
+      const button = (await row.getByRole('button', { name }).first().boundingBox())!;
+      expect(button.x).toBeGreaterThanOrEqual(0);
+      expect(button.x + button.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    await screenshot(page, 'mobile-tasks');
+  });
 });

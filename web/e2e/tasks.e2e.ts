@@ -33,7 +33,7 @@ describe('tasks', () => {
     await visible(page.getByTestId('deal-feed').locator(`[data-testid="task-row"][data-task-text="${taskText}"]`));
     await screenshot(page, 'card');
 
-    await page.goto(`${GATEWAY}/tasks?view=calendar&cal=timeGridWeek&type=letter`);
+    await page.goto(`${GATEWAY}/tasks?view=calendar&cal=timeGridWeek&type=letter&q=${RUN}`);
     const event = page.getByTestId('task-calendar').locator('[data-testid="calendar-event"]', { hasText: taskText });
     await visible(event);
     await screenshot(page, 'calendar');
@@ -68,7 +68,7 @@ describe('tasks', () => {
     const text = `Отправить коммерческое ${RUN}`;
     const task = await client.post<Task>('/api/tasks', { text, type: 'letter', dueAt: moscowInstant(today, time) });
 
-    await page.goto(`${GATEWAY}/tasks?view=calendar&cal=timeGridWeek&type=letter`);
+    await page.goto(`${GATEWAY}/tasks?view=calendar&cal=timeGridWeek&type=letter&q=${RUN}`);
     const calendar = page.getByTestId('task-calendar');
     const event = calendar.locator(`td.fc-timegrid-col[data-date="${today}"] [data-testid="calendar-event"]`, { hasText: text });
     await visible(event);
@@ -100,5 +100,30 @@ describe('tasks', () => {
     const landed = (await moved.boundingBox())!;
     expect(Math.abs(landed.y - slot.y)).toBeLessThanOrEqual(slot.height / 2);
     await screenshot(page, 'calendar-moved');
+  });
+
+  it('shows a crowded hour as its first tasks and «ещё N», which opens the list of that hour with every one of them', async () => {
+    const { page, context } = manager;
+    const client = api(context);
+    const label = `Обзвон ${RUN}`;
+    // a Wednesday far ahead, opened by the calendar's ?date=; ten in the morning, five calls in one hour
+    const day = '2031-06-11';
+    for (let i = 0; i < 5; i++) {
+      await client.post<Task>('/api/tasks', { text: `${label} №${i + 1}`, type: 'call', dueAt: moscowInstant(day, `10:${String(i * 10).padStart(2, '0')}`) });
+    }
+
+    await page.goto(`${GATEWAY}/tasks?view=calendar&cal=timeGridWeek&date=${day}&q=${encodeURIComponent(label)}`);
+    const column = page.getByTestId('task-calendar').locator(`td.fc-timegrid-col[data-date="${day}"]`);
+    await expect.poll(() => column.locator('[data-testid="calendar-event"]').count(), { timeout: 30_000 }).toBe(3);
+    const more = column.locator('[data-testid="calendar-more"]');
+    await textAppears(more, 'ещё 2 задачи');
+    await screenshot(page, 'calendar-more');
+
+    await more.click();
+    await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get('dueFrom') ?? ''), { timeout: 20_000 })
+      .toBe(Date.parse(moscowInstant(day, '10:00')));
+    const list = page.getByTestId('task-list');
+    await expect.poll(() => list.locator('[data-task-text^="Обзвон"]').count(), { timeout: 30_000 }).toBe(5);
+    expect(await list.getByTestId('task-group-total').allInnerTexts()).toContain('5');
   });
 });

@@ -49,7 +49,7 @@ describe('task calendar', () => {
     );
 
     const more = await screen.findByTestId('calendar-more');
-    expect(more.textContent).toBe('ещё 8\u00a0задач');
+    expect(more.textContent).toBe('+8 ещё 8\u00a0задач');
     expect(asked[0]!.searchParams.get('slot')).toBe('hour');
     expect(asked[0]!.searchParams.get('perSlot')).toBe('3');
     expect(asked[0]!.searchParams.get('assigneeId')).toBe(manager.id);

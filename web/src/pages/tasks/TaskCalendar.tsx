@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
@@ -37,6 +37,9 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
   const [editing, setEditing] = useState<Task | null>(null);
   const [creating, setCreating] = useState<TaskDefaults | null>(null);
   const navigate = useNavigate();
+  // a link may open the calendar on a given day (?date=yyyy-MM-dd); otherwise today
+  const [params] = useSearchParams();
+  const [initialDate] = useState(() => (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : undefined));
   const statuses = taskStatuses(filter.status);
   const q = filter.q?.trim() || undefined;
   const calendar = useQuery({
@@ -83,6 +86,7 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
           timeZone="UTC"
           now={calendarNow}
           initialView={view}
+          initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
           buttonText={{ today: ru.tasks.calendar.today, day: ru.tasks.calendar.day, week: ru.tasks.calendar.week, month: ru.tasks.calendar.month }}
           allDayText={ru.tasks.calendar.allDay}
@@ -116,7 +120,10 @@ export function TaskCalendar({ filter, view, onViewChange }: { filter: TaskFilte
             }
             setEditing(info.event.extendedProps.task as Task);
           }}
-          eventContent={(arg: EventContentArg) => (arg.event.extendedProps.more ? <span className="task-more-link">{arg.event.title}</span> : true)}
+          // "+N" first: in a narrow column (tasks side by side) the count stays readable when the words are cut
+          eventContent={(arg: EventContentArg) => (arg.event.extendedProps.more
+            ? <span className="task-more-link"><b>+{(arg.event.extendedProps.more as CalendarMore).count}</b> {arg.event.title}</span>
+            : true)}
           dayCellContent={(arg: DayCellContentArg) => {
             const total = arg.view.type === 'dayGridMonth' ? totals.get(calendarDay(arg.date)) : undefined;
             return total ? <><span className="fc-day-total muted">{ru.tasks.calendar.dayTotal(total)}</span> {arg.dayNumberText}</> : true;

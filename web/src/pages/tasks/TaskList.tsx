@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../components/MeContext';
 import { CompleteTaskButton, RescheduleButton } from '../../components/tasks/TaskActions';
 import { dueText, StatusTag } from '../../components/tasks/LinkedTasks';
 import { TaskDialog } from '../../components/tasks/TaskDialog';
+import { taskTypeName } from '../../lib/historyText';
 
 /** Tasks loaded per heading and per «Показать ещё». */
 export const GROUP_PAGE = 50;
@@ -104,7 +105,7 @@ function GroupTable({ group, tasks, onOpen }: { group: TaskGroup; tasks: Task[];
       columns={[
         { key: 'due', title: c.due, width: 170, className: 'task-col-due', render: (_, t) => <span className={t.status === 'overdue' ? 'error-text' : undefined}>{dueText(t)}</span> },
         { key: 'text', title: c.text, ellipsis: true, className: 'task-col-text', render: (_, t) => <Typography.Link onClick={() => onOpen(t)}>{t.text}</Typography.Link> },
-        { key: 'type', title: c.type, width: 110, className: 'task-col-type', render: (_, t) => t.typeName ?? t.type ?? '' },
+        { key: 'type', title: c.type, width: 110, className: 'task-col-type', render: (_, t) => t.typeName ?? (t.type ? taskTypeName(t.type) : '') },
         {
           key: 'link', title: c.link, width: 200, ellipsis: true, className: 'task-col-link',
           render: (_, t) => (linkPath(t) ? <Link to={linkPath(t)!}>{ru.tasks.linkTypes[t.link!.type]}: {t.link!.name ?? ru.app.open}</Link> : <span className="muted">{ru.tasks.linkNone}</span>),

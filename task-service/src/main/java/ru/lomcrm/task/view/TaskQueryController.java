@@ -82,6 +82,7 @@ class TaskQueryController {
                       @RequestParam(required = false) @Size(max = 64) String assigneeId,
                       @RequestParam(required = false) List<@Size(max = 10) String> status,
                       @RequestParam(required = false) @Size(max = 40) String type,
+                      @RequestParam(required = false) @Size(max = 200) String q,
                       @RequestParam(required = false) @Pattern(regexp = "hour|day", message = "hour или day") String slot,
                       @RequestParam(defaultValue = "3") @Min(1) @Max(50) int perSlot,
                       CurrentUser caller) {
@@ -96,7 +97,7 @@ class TaskQueryController {
             start = range[0];
             end = range[1];
         }
-        var filter = new Filter(assigneeId, status, type, null, null, null, null, null, null);
+        var filter = new Filter(assigneeId, status, type, null, null, null, null, null, q);
         Slot cell = slot != null ? Slot.valueOf(slot.toUpperCase(java.util.Locale.ROOT))
                 : "month".equals(view) ? Slot.DAY : Slot.HOUR;
         return tasks.calendar(start, end, zone, cell, perSlot, filter, caller);

@@ -166,5 +166,7 @@ class CalendarApiTest {
         assertThat(on(month, "2032-02-04")).containsExactly(meeting);
         assertThat(calendar("view=day&date=2032-02-03&perSlot=50").path("days").get(0).path("items").size()).isEqualTo(500);
         assertThat(api.as("manager2").get("/api/tasks/calendar?view=week&date=2032-02-04&perSlot=0").status()).isEqualTo(400);
+        assertThat(all(calendar("view=week&date=2032-02-04&q=" + java.net.URLEncoder.encode("на площадке", java.nio.charset.StandardCharsets.UTF_8))))
+                .as("the search narrows the calendar too").containsExactly(meeting);
     }
 }
