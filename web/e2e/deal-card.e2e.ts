@@ -102,4 +102,33 @@ describe('the deal feed', () => {
     expect(words).toContain('Вывоз');
     expect(words).not.toMatch(/questionnaire|scrapType|pickup|\b[a-z]+\.[a-zA-Z]+\b/);
   });
+
+  it('shows every column of the deliveries at 1366 px, the price and the amount included, none cut off', async () => {
+    const { page, context } = manager;
+    const client = api(context);
+    const deal = await client.post<DealCard>('/api/deals', { title: `Поставки ${RUN}` });
+    await client.post(`/api/deals/${deal.id}/deliveries`, {
+      deliveredAt: new Date(Date.now() - 3_600_000).toISOString(), weightKg: '40000', grade: 'Нержавеющая сталь',
+      pricePerTonne: '125000', ticketNo: `ВС-${RUN}`,
+    });
+    await page.goto(`${GATEWAY}/deals/${deal.id}`);
+    const table = page.getByTestId('deliveries').locator('.deliveries-table');
+    await visible(table.locator('tbody tr.ant-table-row'));
+    await table.scrollIntoViewIfNeeded();
+
+    const frame = (await table.boundingBox())!;
+    const headers = table.locator('thead th');
+    expect(await headers.count()).toBeGreaterThanOrEqual(5);
+    for (const header of await headers.all()) {
+      const box = (await header.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(frame.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+    }
+    // nothing to scroll to: the table is as wide as its frame
+    expect(await table.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    const row = await table.locator('tbody tr.ant-table-row').first().innerText();
+    expect(row).toMatch(/5\s000\s000/); // 40 т × 125 000 ₽/т
+    expect(row).toMatch(/125\s000/);
+    await screenshot(page, 'card-deliveries');
+  });
 });

@@ -351,6 +351,8 @@ export const ru = {
       ticketNo: 'Квитанция',
       grade: 'Марка',
       gradeAndAcceptedBy: 'Марка · принял',
+      amountAndPrice: 'Сумма · цена',
+      perTonne: (price: string) => `${price} ₽/т`,
       weightKg: 'Нетто, кг',
       pricePerTonne: 'Цена, ₽/т',
       amount: 'Сумма',

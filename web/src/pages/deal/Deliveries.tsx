@@ -144,7 +144,9 @@ export function Deliveries({ deal }: { deal: DealCard }) {
               render: (_, x) => (
                 <>
                   <div className="nowrap">{formatDate(x.deliveredAt)}</div>
-                  <div className="muted nowrap">{formatTime(x.deliveredAt)}{x.ticketNo ? ` · ${x.ticketNo}` : ''}</div>
+                  {/* a weighbridge ticket may be long ("ВС-2026-000123"): it wraps rather than widening the column */}
+                  <div className="muted"><span className="nowrap">{formatTime(x.deliveredAt)}</span>
+                    {x.ticketNo ? <> · <span className="ticket-no">{x.ticketNo}</span></> : null}</div>
                 </>
               ),
             },
@@ -159,8 +161,19 @@ export function Deliveries({ deal }: { deal: DealCard }) {
               ),
             },
             { key: 'weightKg', title: d.weightKg, align: 'right', className: 'nowrap', render: (_, x) => formatNumber(x.weightKg) },
-            { key: 'pricePerTonne', title: d.pricePerTonne, align: 'right', className: 'nowrap', render: (_, x) => formatNumber(x.pricePerTonne, 2) },
-            { key: 'amount', title: d.amount, align: 'right', className: 'nowrap', render: (_, x) => formatMoney(x.amount) },
+            // the amount over its price: six columns side by side do not fit the card's left column at 1366 px
+            {
+              key: 'amount',
+              title: d.amountAndPrice,
+              align: 'right',
+              className: 'nowrap',
+              render: (_, x) => (
+                <>
+                  <div>{formatMoney(x.amount)}</div>
+                  <div className="muted">{d.perTonne(formatNumber(x.pricePerTonne, 2))}</div>
+                </>
+              ),
+            },
           ]}
         />
       )}

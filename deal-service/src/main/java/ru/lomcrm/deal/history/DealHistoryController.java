@@ -126,8 +126,15 @@ class DealHistoryController {
             } else if (event instanceof DealNoteAdded e) {
                 changes.put("text", new Change(null, e.text()));
             } else if (event instanceof DeliveryCompleted e) {
-                changes.put("delivery", new Change(null, Map.of("ordinal", e.ordinal(), "weightKg", e.weightKg(), "grade", e.grade(),
-                        "pricePerTonne", e.pricePerTonne(), "amount", e.amount(), "ticketNo", e.ticketNo())));
+                // in the order a weighbridge ticket reads, so the feed shows it so
+                var delivery = new java.util.LinkedHashMap<String, Object>();
+                delivery.put("ordinal", e.ordinal());
+                delivery.put("ticketNo", e.ticketNo());
+                delivery.put("grade", e.grade());
+                delivery.put("weightKg", e.weightKg());
+                delivery.put("pricePerTonne", e.pricePerTonne());
+                delivery.put("amount", e.amount());
+                changes.put("delivery", new Change(null, delivery));
             }
             entries.add(entry(message, changes));
         }
