@@ -8,7 +8,8 @@ import ru.lomcrm.contracts.IntegrationEvent;
 /**
  * The task was done, with what came of it (Результат — required, never blank).
  *
- * @param completedBy Keycloak user id of who marked it done (not necessarily the assignee)
+ * @param completedBy Keycloak user id of who marked it done (not necessarily the assignee), or {@code system} when the
+ *                    deal moved past the task's stage or was closed (the result then says which)
  * @param assigneeId  whose task it was
  * @param link        what it was about, or null
  */
