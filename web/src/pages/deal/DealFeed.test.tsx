@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeGateway } from '../../test/dom';
-import { MeContext } from '../../components/MeContext';
+import { renderAsUser } from '../../test/render';
 import type { DealCard, DealHistoryEntry, Me, Task } from '../../api/types';
 import { DealFeed } from './DealFeed';
 import { ru } from '../../i18n/ru';
@@ -57,17 +55,7 @@ function gateway(extra: Routes = {}, options: { open?: Task[]; history?: DealHis
 }
 
 function renderFeed(card: DealCard = deal) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MeContext.Provider value={me}>
-        <AntApp>
-          <DealFeed deal={card} />
-        </AntApp>
-      </MeContext.Provider>
-    </QueryClientProvider>,
-  );
-  return client;
+  return renderAsUser(me, <DealFeed deal={card} />);
 }
 
 /** The feed's entries from top to bottom, as short words. */

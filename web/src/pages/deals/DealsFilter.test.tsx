@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeGateway } from '../../test/dom';
-import { MeContext } from '../../components/MeContext';
+import { renderRoutes } from '../../test/render';
 import type { Funnel, Me, SavedFilter } from '../../api/types';
 import DealsPage from './DealsPage';
 
@@ -52,18 +49,7 @@ function gateway(extra: Routes = {}, saved: SavedFilter[] = []) {
 
 function renderDeals(me: Me = manager, url = '/deals?view=list') {
   window.localStorage.clear();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/deals', element: <DealsPage /> }], { initialEntries: [url] });
-  render(
-    <QueryClientProvider client={client}>
-      <MeContext.Provider value={me}>
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
-      </MeContext.Provider>
-    </QueryClientProvider>,
-  );
-  return router;
+  return renderRoutes(me, [{ path: '/deals', element: <DealsPage /> }], url).router;
 }
 
 async function openPanel() {

@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeGateway } from '../../test/dom';
-import { MeContext } from '../../components/MeContext';
+import { renderRoutes } from '../../test/render';
 import type { CustomList, ListElement } from '../../api/types';
 import { manager } from './partyTestKit';
 import ListsPage from './ListsPage';
@@ -39,17 +36,7 @@ function gateway(extra: Routes = {}, elements: ListElement[] = []) {
 }
 
 function renderList() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/lists/custom/:listId', element: <ListsPage /> }], { initialEntries: ['/lists/custom/l-1'] });
-  render(
-    <QueryClientProvider client={client}>
-      <MeContext.Provider value={manager}>
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
-      </MeContext.Provider>
-    </QueryClientProvider>,
-  );
+  renderRoutes(manager, [{ path: '/lists/custom/:listId', element: <ListsPage /> }], '/lists/custom/l-1');
 }
 
 /** The form item of a column, by its label. */

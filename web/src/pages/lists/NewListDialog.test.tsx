@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeGateway } from '../../test/dom';
-import { MeContext } from '../../components/MeContext';
+import { renderRoutes } from '../../test/render';
 import type { CustomList, Me } from '../../api/types';
 import { manager } from './partyTestKit';
 import ListsPage from './ListsPage';
@@ -36,21 +33,10 @@ function gateway(extra: Routes = {}, refusals: { status: number; json: unknown }
 }
 
 function renderLists(me: Me) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([
+  return renderRoutes(me, [
     { path: '/lists/custom/:listId', element: <ListsPage /> },
     { path: '/lists/:kind', element: <ListsPage /> },
-  ], { initialEntries: ['/lists/custom/l-1'] });
-  render(
-    <QueryClientProvider client={client}>
-      <MeContext.Provider value={me}>
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
-      </MeContext.Provider>
-    </QueryClientProvider>,
-  );
-  return router;
+  ], '/lists/custom/l-1').router;
 }
 
 async function openDialog() {

@@ -1,10 +1,6 @@
 // Shared by the party card's component tests: people, records and a card rendered in a router.
-import { render } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { fakeGateway } from '../../test/dom';
-import { MeContext } from '../../components/MeContext';
+import { renderRoutes } from '../../test/render';
 import type { DirectoryUser, Me, Party, PartyHistoryEntry, Task } from '../../api/types';
 import PartyCardPage from './PartyCardPage';
 
@@ -75,21 +71,10 @@ export function partyGateway(extra: Routes = {}, options: { tasks?: Task[]; done
 
 /** The card at `path` (/contacts/… or /companies/…) as `me` sees it; the router lets links be followed. */
 export function renderCard(path: string, me: Me = manager) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([
+  return renderRoutes(me, [
     { path: '/contacts/:id', element: <PartyCardPage type="contact" /> },
     { path: '/companies/:id', element: <PartyCardPage type="company" /> },
     { path: '/lists/:kind', element: <p>Списки</p> },
     { path: '/deals/:id', element: <p>Сделка</p> },
-  ], { initialEntries: [path] });
-  render(
-    <QueryClientProvider client={client}>
-      <MeContext.Provider value={me}>
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
-      </MeContext.Provider>
-    </QueryClientProvider>,
-  );
-  return { client, router };
+  ], path);
 }
