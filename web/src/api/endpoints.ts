@@ -193,6 +193,8 @@ export interface TaskListQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** only all-day tasks (true) or only timed ones (false) */
+  allDay?: boolean;
   sort?: string;
   direction?: 'asc' | 'desc';
   page?: number;

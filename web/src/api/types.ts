@@ -310,7 +310,8 @@ export interface TaskType {
 export interface CalendarMore {
   start: string;
   end: string;
-  allDay: boolean;
+  /** the all-day tasks of the day (true), the timed ones of the period (false), or both (null: a month view's day) */
+  allDay: boolean | null;
   count: number;
 }
 

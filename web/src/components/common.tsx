@@ -86,7 +86,12 @@ export function useUnsavedChangesGuard(dirty: boolean, save?: () => Promise<bool
   useEffect(() => {
     if (blocker.state !== 'blocked' || asking.current) return;
     asking.current = true;
+    // once: a click on «Остаться» while «Сохранить» is still saving must not answer a second time
+    let settled = false;
+    let saving = false;
     const finish = (go: boolean) => {
+      if (settled) return;
+      settled = true;
       asking.current = false;
       instance.destroy();
       if (go) blocker.proceed();
@@ -97,17 +102,21 @@ export function useUnsavedChangesGuard(dirty: boolean, save?: () => Promise<bool
       ? modal.confirm({
         title: ru.app.unsavedSaveTitle,
         content: ru.app.unsavedSaveText,
-        onCancel: () => finish(false),
+        onCancel: () => { if (!saving) finish(false); },
+        keyboard: false,
         footer: (
           <div className="unsaved-actions" data-testid="unsaved-prompt">
-            <Button onClick={() => finish(false)} data-testid="unsaved-stay">{ru.app.unsavedStay}</Button>
-            <Button danger onClick={() => finish(true)} data-testid="unsaved-discard">{ru.app.unsavedDiscard}</Button>
+            <Button onClick={() => { if (!saving) finish(false); }} data-testid="unsaved-stay">{ru.app.unsavedStay}</Button>
+            <Button danger onClick={() => { if (!saving) finish(true); }} data-testid="unsaved-discard">{ru.app.unsavedDiscard}</Button>
             <Button
               type="primary"
               data-testid="unsaved-save"
               onClick={async () => {
+                if (saving) return;
+                saving = true;
                 instance.update({ closable: false });
                 const saved = await withSave().catch(() => false);
+                saving = false;
                 finish(saved);
               }}
             >

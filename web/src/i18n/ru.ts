@@ -636,6 +636,8 @@ export const ru = {
       anyType: 'Любой тип',
       dates: 'Срок',
       period: (period: string) => `Срок: ${period}`,
+      periodAllDay: 'только на весь день',
+      periodTimed: 'только ко времени',
       periodClear: 'Снять отбор по сроку',
       periodFrom: 'с',
       periodTo: 'до',

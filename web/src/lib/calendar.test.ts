@@ -87,19 +87,22 @@ describe('calendar in Moscow time', () => {
     expect(url.pathname).toBe('/tasks');
     expect(url.searchParams.get('view')).toBeNull();
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      who: 'all', type: 'call', dueFrom: '2026-05-11T07:00:00Z', dueTo: '2026-05-11T08:00:00Z',
+      who: 'all', type: 'call', dueFrom: '2026-05-11T07:00:00Z', dueTo: '2026-05-11T08:00:00Z', dueAllDay: 'false',
     });
     expect(more[0]!.extendedProps.more!.href).toBe(more[0]!.url);
     // …which the list reads back into exactly that request
     const listed = taskListQuery(taskFilterFromSearchParams(url.searchParams), 'u-1', 0, 50);
-    expect(listed).toMatchObject({ assigneeId: undefined, type: 'call', status: ['open', 'overdue'], from: '2026-05-11T07:00:00.000Z', to: '2026-05-11T08:00:00.000Z' });
-    expect(new URL(more[1]!.url!, 'http://localhost').searchParams.get('dueFrom')).toBe('2026-05-10T21:00:00Z');
+    expect(listed).toMatchObject({ assigneeId: undefined, type: 'call', status: ['open', 'overdue'], from: '2026-05-11T07:00:00.000Z', to: '2026-05-11T08:00:00.000Z', allDay: false });
+    // the all-day row's «ещё N» lists the all-day tasks of the day, not the day's timed ones too
+    const allDayLink = new URL(more[1]!.url!, 'http://localhost').searchParams;
+    expect(allDayLink.get('dueFrom')).toBe('2026-05-10T21:00:00Z');
+    expect(taskListQuery(taskFilterFromSearchParams(allDayLink), 'u-1', 0, 50).allDay).toBe(true);
   });
 
   it('puts a whole day\'s «ещё N» (month view) on the day', () => {
     const [e] = calendarEvents({
       from: '2026-05-01', to: '2026-05-31', timeZone: 'Europe/Moscow',
-      days: [{ date: '2026-05-20', total: 25, items: [], more: [{ start: '2026-05-19T21:00:00Z', end: '2026-05-20T21:00:00Z', allDay: false, count: 22 }] }],
+      days: [{ date: '2026-05-20', total: 25, items: [], more: [{ start: '2026-05-19T21:00:00Z', end: '2026-05-20T21:00:00Z', allDay: null, count: 22 }] }],
     }, { who: 'mine', status: 'all' });
     expect(e).toMatchObject({ title: 'ещё 22\u00a0задачи', start: '2026-05-20', allDay: true });
     expect(e!.url).toBe(moreHref({ who: 'mine', status: 'all' }, { start: '2026-05-19T21:00:00Z', end: '2026-05-20T21:00:00Z' }));

@@ -66,8 +66,10 @@ export function toCalendarEvent(task: Task): CalendarEvent {
 }
 
 /** The task list (Задачи, list view) under the calendar's filter, narrowed to a slot's period [start, end). */
-export function moreHref(filter: TaskFilter, more: Pick<CalendarMore, 'start' | 'end'>): string {
-  const params = taskFilterToSearchParams({ ...filter, from: undefined, to: undefined, dueFrom: more.start, dueTo: more.end });
+export function moreHref(filter: TaskFilter, more: Pick<CalendarMore, 'start' | 'end'> & Partial<Pick<CalendarMore, 'allDay'>>): string {
+  const params = taskFilterToSearchParams({
+    ...filter, from: undefined, to: undefined, dueFrom: more.start, dueTo: more.end, dueAllDay: more.allDay ?? undefined,
+  });
   return `/tasks?${params.toString()}`;
 }
 

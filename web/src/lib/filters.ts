@@ -226,6 +226,8 @@ export interface TaskFilter {
   /** A period of due times [dueFrom, dueTo) as ISO instants (a calendar slot's «ещё N»); narrows from/to further. */
   dueFrom?: string;
   dueTo?: string;
+  /** With dueFrom/dueTo: only the all-day tasks (true) or only the timed ones (false) of that period. */
+  dueAllDay?: boolean;
   q?: string;
 }
 
@@ -264,6 +266,7 @@ export function taskListQuery(filter: TaskFilter, meId: string, page: number, si
     from: laterOf(filter.from ? moscowDayStart(filter.from) : undefined, filter.dueFrom),
     to: earlierOf(filter.to ? moscowDayStart(nextDay(filter.to)) : undefined, filter.dueTo),
     q: filter.q?.trim() || undefined,
+    allDay: filter.dueAllDay,
     sort: filter.status === 'done' ? 'completedAt' : 'dueAt',
     direction: filter.status === 'done' ? 'desc' : 'asc',
     page,
@@ -272,7 +275,7 @@ export function taskListQuery(filter: TaskFilter, meId: string, page: number, si
 }
 
 export function taskFilterToSearchParams(filter: TaskFilter, params: URLSearchParams = new URLSearchParams()): URLSearchParams {
-  for (const key of ['who', 'status', 'type', 'from', 'to', 'dueFrom', 'dueTo', 'q']) params.delete(key);
+  for (const key of ['who', 'status', 'type', 'from', 'to', 'dueFrom', 'dueTo', 'dueAllDay', 'q']) params.delete(key);
   if (filter.who !== DEFAULT_TASK_FILTER.who) params.set('who', filter.who);
   if (filter.status !== DEFAULT_TASK_FILTER.status) params.set('status', filter.status);
   if (filter.type) params.set('type', filter.type);
@@ -280,6 +283,7 @@ export function taskFilterToSearchParams(filter: TaskFilter, params: URLSearchPa
   if (filter.to) params.set('to', filter.to);
   if (filter.dueFrom) params.set('dueFrom', filter.dueFrom);
   if (filter.dueTo) params.set('dueTo', filter.dueTo);
+  if (filter.dueAllDay !== undefined) params.set('dueAllDay', String(filter.dueAllDay));
   if (filter.q?.trim()) params.set('q', filter.q.trim());
   return params;
 }
@@ -294,6 +298,7 @@ export function taskFilterFromSearchParams(params: URLSearchParams): TaskFilter 
     to: day(params.get('to')),
     dueFrom: instant(params.get('dueFrom')),
     dueTo: instant(params.get('dueTo')),
+    dueAllDay: params.get('dueAllDay') === 'true' ? true : params.get('dueAllDay') === 'false' ? false : undefined,
     q: params.get('q')?.trim() || undefined,
   };
 }
@@ -366,7 +371,7 @@ export function taskGroupQueries(filter: TaskFilter, meId: string, now: Date = n
     return {
       group,
       query: {
-        assigneeId: base.assigneeId, type: base.type, q: base.q, status: [range.status], from, to,
+        assigneeId: base.assigneeId, type: base.type, q: base.q, allDay: base.allDay, status: [range.status], from, to,
         sort: done ? 'completedAt' : 'dueAt', direction: done ? 'desc' : 'asc',
       },
     };

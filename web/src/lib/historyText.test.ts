@@ -124,6 +124,13 @@ describe('history in Russian words', () => {
     expect(historyValue('force', false)).toBe(ru.app.no);
     expect(historyFieldLabel('questionnaire.scrapType')).toBe('Анкета: какой лом');
     expect(taskTypeName('meeting')).toBe('Встреча');
+    // reasons: the system's codes in words, a person's words as they are
+    expectRussian(historyValue('reason', 'promotion'), 'reason=promotion');
+    expectRussian(historyValue('reason', 'deal-owner-changed'), 'reason=deal-owner-changed');
+    expect(historyValue('reason', 'Сдаёт конкурентам')).toBe('Сдаёт конкурентам');
+    // a text that starts with a date is not a date
+    expect(historyValue('text', '2026-12-08T10:00 приедет машина')).toBe('2026-12-08T10:00 приедет машина');
+    expect(historyValue('dueAt', '2026-12-08T07:00:00Z')).not.toContain('T07');
   });
 
   it('never shows an unknown key, code, event or id as it is', () => {

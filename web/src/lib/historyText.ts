@@ -27,7 +27,13 @@ const ENUMERATED = new Set(['delivery', 'outcome', 'stage', 'fromStage', 'toStag
 
 const QUESTIONNAIRE = 'questionnaire.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// a whole value only: a note that starts with a date stays the person's words
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Reasons the system records as codes; a reason a person typed is shown as typed. */
+const SYSTEM_REASONS: Record<string, string> = {
+  promotion: 'пятая поставка: клиент стал постоянным',
+  'deal-owner-changed': 'сделку передали другому ответственному',
+};
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The field without its group: `questionnaire.delivery` → `delivery`. */
@@ -108,6 +114,7 @@ export function historyValue(field: string, value: unknown, words: HistoryWords 
       .join('; ') || ru.history.empty;
   }
   if (typeof value === 'string') {
+    if (base === 'reason' && SYSTEM_REASONS[value]) return SYSTEM_REASONS[value]!;
     if (ENUMERATED.has(base) || (field === 'from' || field === 'to')) return codeWord(field === 'from' || field === 'to' ? 'stage' : base, value, words);
     if (UUID.test(value)) return words.record?.(value) ?? ru.history.someRecord;
     if (base.toLowerCase().includes('phone') && value.startsWith('+')) return formatPhone(value);

@@ -164,7 +164,7 @@ describe('the deal filter', () => {
       'GET /api/deals/filters': () => ({ status: 200, json: { items: saved } }),
       'POST /api/deals/filters': (body) => {
         const b = body as { name: string; query: SavedFilter['query']; shared: boolean };
-        if (b.name === 'Занято') return { status: 400, json: { status: 400, detail: 'Фильтр «Занято» уже есть.' } };
+        if (b.name === 'Занято') return { status: 409, json: { status: 409, detail: 'У вас уже есть фильтр «Занято».' } };
         saved = [{ id: 'f-9', ownerId: admin.id, mine: true, ...b }];
         return { status: 201, json: saved[0] };
       },
@@ -179,7 +179,7 @@ describe('the deal filter', () => {
 
     fireEvent.change(within(dialog).getByTestId('saved-filter-name'), { target: { value: 'Занято' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
-    await within(dialog).findByText('Фильтр «Занято» уже есть.');
+    await within(dialog).findByText('У вас уже есть фильтр «Занято».');
 
     fireEvent.change(within(dialog).getByTestId('saved-filter-name'), { target: { value: ' Лиды без задач ' } });
     fireEvent.click(within(dialog).getByTestId('saved-filter-shared'));

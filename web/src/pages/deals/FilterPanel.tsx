@@ -256,7 +256,7 @@ function SaveFilterDialog({ filter, onClose, onSaved }: { filter: DealFilter | n
       onSaved(filter ?? {});
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.status === 400) form.setFields([{ name: 'name', errors: [e.message] }]);
+      if (e instanceof ApiError && (e.status === 400 || e.status === 409)) form.setFields([{ name: 'name', errors: [e.message] }]);
       else setError(messageOf(e));
     },
   });

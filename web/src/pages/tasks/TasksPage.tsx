@@ -93,10 +93,11 @@ export default function TasksPage() {
                 closable
                 className="task-period"
                 data-testid="task-period"
-                onClose={() => setFilter({ ...filter, dueFrom: undefined, dueTo: undefined })}
+                onClose={() => setFilter({ ...filter, dueFrom: undefined, dueTo: undefined, dueAllDay: undefined })}
                 closeIcon={<span aria-label={f.periodClear} title={f.periodClear}>×</span>}
               >
                 {f.period(periodText(filter.dueFrom, filter.dueTo))}
+                {filter.dueAllDay === true ? `, ${f.periodAllDay}` : filter.dueAllDay === false ? `, ${f.periodTimed}` : ''}
               </Tag>
             )}
             {view === 'list' && <Input.Search ref={searchRef} aria-label={f.text} data-testid="task-search" allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={f.text} style={{ width: 200 }} maxLength={200} />}

@@ -100,4 +100,35 @@ class AcceptedLeadsThroughTheGatewayTest {
         assertThat(pending.findValuesAsString("id")).contains(leadId);
         assertThat(items(as("admin").get("/api/deals?q=" + digits))).isEmpty();
     }
+
+    @Test
+    void theCallersOwnContactIsLinkedEvenWhenAnotherManagerHasOneWithTheSameNumber() {
+        String digits = freshPhoneDigits();
+        created(as("manager2").post("/api/contacts", Map.of("name", "Ольга Чермет", "phones", List.of("+7 918 " + digits))));
+        // an admin knowingly recorded the same number for manager1 too (a forced duplicate, on record)
+        var forced = as("admin").post("/api/contacts", Map.of("name", "Ольга Чермет (склад)", "phones", List.of("+7 918 " + digits),
+                "ownerId", as("manager1").get("/api/me").json().path("id").asString(), "force", true));
+        assertThat(forced.status()).as(forced.toString()).isEqualTo(201);
+        String own = forced.json().path("id").asString();
+        String leadId = lead("manager1", Map.of("source", "call", "phone", "8 918 " + digits));
+
+        var accepted = as("manager1").post("/api/unsorted/" + leadId + "/accept", Map.of());
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(accepted.json().path("contact").path("id").asString()).isEqualTo(own);
+    }
+
+    @Test
+    void anAddressIdentificationCannotUseDoesNotStopTheLeadItStaysInTheMessage() {
+        String leadId = lead("manager1", Map.of("source", "mail", "name", "Иван Без Домена " + freshPhoneDigits(), "email", "ivan@mail",
+                "message", "Пишите на ivan@mail"));
+
+        var accepted = as("manager1").post("/api/unsorted/" + leadId + "/accept", Map.of());
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        JsonNode contact = as("manager1").get("/api/contacts/" + accepted.json().path("contact").path("id").asString()).json();
+        assertThat(contact.path("card").path("emails").size()).isZero();
+        JsonNode history = as("manager1").get("/api/deals/" + accepted.json().path("id").asString() + "/history").json().path("items");
+        assertThat(history.toString()).contains("E-mail: ivan@mail");
+    }
 }

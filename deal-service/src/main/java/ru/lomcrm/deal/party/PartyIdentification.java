@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.platform.web.Emails;
 import ru.lomcrm.platform.web.InvalidRequestException;
 import ru.lomcrm.platform.web.PhoneNumbers;
 
@@ -63,7 +64,7 @@ public class PartyIdentification {
 
     public Identified findOrCreateContact(Caller who, CurrentUser caller) {
         String phone = normalizedPhone(who.phone());
-        String email = who.email() == null || who.email().isBlank() ? null : who.email().strip();
+        String email = normalizedEmail(who.email());
         if (phone != null || email != null) {
             JsonNode matches = call(() -> party.get()
                     .uri(uri -> uri.path("/api/parties/duplicates").queryParamIfPresent("phone", java.util.Optional.ofNullable(phone))
@@ -72,8 +73,10 @@ public class PartyIdentification {
                     .retrieve().body(JsonNode.class));
             List<JsonNode> found = new ArrayList<>();
             matches.path("items").forEach(found::add);
-            // a contact is the caller themself; a company only when no contact matches
-            found.sort(java.util.Comparator.comparing(m -> "contact".equals(m.path("partyType").asString()) ? 0 : 1));
+            // one the caller may use first (their own beside someone else's forced duplicate), then a contact — the
+            // caller themself — before a company; refused only when every match is somebody else's
+            found.sort(java.util.Comparator.<JsonNode>comparingInt(m -> visible(m, caller) ? 0 : 1)
+                    .thenComparingInt(m -> "contact".equals(m.path("partyType").asString()) ? 0 : 1));
             if (!found.isEmpty()) {
                 return existing(found.get(0), caller);
             }
@@ -101,6 +104,11 @@ public class PartyIdentification {
         }
     }
 
+    private boolean visible(JsonNode match, CurrentUser caller) {
+        String ownerId = match.path("owner").path("id").asString(null);
+        return ownerId == null || ownership.canSee(caller, ownerId);
+    }
+
     private Identified existing(JsonNode match, CurrentUser caller) {
         String ownerId = match.path("owner").path("id").asString(null);
         String kind = match.path("partyType").asString();
@@ -123,6 +131,17 @@ public class PartyIdentification {
             case "inn" -> "тем же ИНН";
             default -> "теми же данными";
         };
+    }
+
+    private static String normalizedEmail(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Emails.normalize(raw, "email");
+        } catch (DomainException e) {
+            return null; // like a number that is not one: kept in the message, identifies nobody
+        }
     }
 
     private static String normalizedPhone(String raw) {
@@ -172,8 +191,18 @@ public class PartyIdentification {
                     "Не удалось найти или создать контакт — сервис контактов ответил ошибкой. Попробуйте ещё раз.");
         }
         String detail = problem.path("detail").asString("Сервис контактов отказал: " + status.value() + ".");
-        HttpStatus mapped = status.value() == 409 ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        return new DomainException(mapped, problem.path("code").asString("party-refused"), detail);
+        // who may do what is party-service's word: 401/403/404/409 as it said them; anything else is the request
+        HttpStatus mapped = switch (status.value()) {
+            case 401, 403, 404, 409 -> HttpStatus.valueOf(status.value());
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        DomainException refusal = new DomainException(mapped, problem.path("code").asString("party-refused"), detail);
+        for (String property : List.of("existingId", "existingType", "owner")) {
+            if (problem.hasNonNull(property)) {
+                refusal = refusal.with(property, JsonMapper.shared().convertValue(problem.get(property), Object.class));
+            }
+        }
+        return refusal;
     }
 
     private static DomainException unavailable(ResourceAccessException e) {

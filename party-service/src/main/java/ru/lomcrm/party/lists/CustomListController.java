@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import ru.lomcrm.party.identity.Emails;
+import ru.lomcrm.platform.web.Emails;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;

@@ -231,7 +231,7 @@ public class Party {
         }
         merged.companies().stream().filter(company -> !companies.contains(company) && !company.equals(id))
                 .forEach(company -> apply(new ContactLinkedToCompany(id, company)));
-        merged.tags().stream().filter(tag -> !tags.contains(tag)).forEach(tag -> apply(new PartyTagged(id, kind, tag)));
+        merged.tags().stream().filter(tag -> Tags.find(tags, tag) == null).forEach(tag -> apply(new PartyTagged(id, kind, tag)));
         merged.deliveries().stream().sorted(java.util.Comparator.comparing(CountedDelivery::dealId).thenComparing(CountedDelivery::ordinal))
                 .forEach(delivery -> count(delivery, clock));
         return AggregateLifecycle.getVersion();

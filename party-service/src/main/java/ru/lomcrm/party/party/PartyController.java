@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ru.lomcrm.party.identity.Emails;
+import ru.lomcrm.platform.web.Emails;
 import ru.lomcrm.party.identity.Inn;
 import ru.lomcrm.party.identity.PartyIdentities;
 import ru.lomcrm.party.party.PartyCommands.ArchiveParty;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
-import ru.lomcrm.party.identity.Emails;
+import ru.lomcrm.platform.web.Emails;
 import ru.lomcrm.party.identity.Inn;
 import ru.lomcrm.platform.web.PhoneNumbers;
 

@@ -1,5 +1,6 @@
 package ru.lomcrm.party.identity;
 
+import ru.lomcrm.platform.web.Emails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

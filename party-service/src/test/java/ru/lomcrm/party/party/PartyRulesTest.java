@@ -191,6 +191,16 @@ class PartyRulesTest {
     }
 
     @Test
+    void aMergedDuplicatesTagInAnotherCaseIsTheSurvivorsTagNotASecondOne() {
+        var duplicateCard = new PartyCard("Пётр С.", List.of(), Map.of(), List.of(), null, null, null, List.of(), null, null, null, null, null);
+        var merged = new MergedParty(OTHER, "contact", duplicateCard, java.util.Set.of(), java.util.Set.of("#Склад Подольск", "#НДС"),
+                java.util.Set.of());
+        fixture.given(CONTACT, new PartyTagged(ID, "contact", "#склад подольск"))
+                .when(new AbsorbMergedParty(ID, caller(HEAD), merged, "один и тот же человек"))
+                .expectEvents(new PartiesMerged(ID, OTHER, "contact", "один и тот же человек"), new PartyTagged(ID, "contact", "#НДС"));
+    }
+
+    @Test
     void onlyTwoPartiesOfOneKindMerge() {
         var company = new MergedParty(OTHER, "company", new PartyCard("ООО Лом", List.of(), Map.of(), List.of(), null, null, null,
                 List.of(), null, null, null, null, null), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());

@@ -182,7 +182,10 @@ public class Task {
     @CommandHandler
     long handle(CloseTaskWithDeal command, Clock clock) {
         if (!deleted && !done) {
-            apply(new TaskCompleted(id, command.result(), EventEnvelope.SYSTEM_ACTOR, clock.instant(), assigneeId, link));
+            // the result quotes a loss reason that may itself be as long as a result may be
+            String result = command.result().length() > MAX_TEXT_LENGTH ? command.result().substring(0, MAX_TEXT_LENGTH - 1) + "…"
+                    : command.result();
+            apply(new TaskCompleted(id, result, EventEnvelope.SYSTEM_ACTOR, clock.instant(), assigneeId, link));
         }
         return AggregateLifecycle.getVersion();
     }

@@ -94,9 +94,17 @@ public class TaskQueries {
     public record Page<T>(List<T> items, long total) {
     }
 
-    /** Every field optional; {@code statuses} any of open, overdue, done; {@code from}/{@code to}: due range [from, to). */
+    /**
+     * Every field optional; {@code statuses} any of open, overdue, done; {@code from}/{@code to}: due range [from, to);
+     * {@code allDay}: only tasks due on a whole day (true) or at a moment (false).
+     */
     public record Filter(String assigneeId, List<String> statuses, String type, UUID dealId, UUID contactId, UUID companyId,
-                         Instant from, Instant to, String text) {
+                         Instant from, Instant to, String text, Boolean allDay) {
+
+        public Filter(String assigneeId, List<String> statuses, String type, UUID dealId, UUID contactId, UUID companyId,
+                      Instant from, Instant to, String text) {
+            this(assigneeId, statuses, type, dealId, contactId, companyId, from, to, text, null);
+        }
     }
 
     /**
@@ -106,8 +114,12 @@ public class TaskQueries {
     public record CalendarDay(LocalDate date, long total, List<TaskItem> items, List<MoreInSlot> more) {
     }
 
-    /** Tasks of one slot left out of the calendar: {@code count} of them due in [start, end). */
-    public record MoreInSlot(Instant start, Instant end, boolean allDay, long count) {
+    /**
+     * Tasks of one slot left out of the calendar: {@code count} of them due in [start, end) — all-day ones
+     * ({@code allDay} true), timed ones (false) or both (null: a whole day of the month view); the list
+     * with the same from, to and allDay shows exactly them and the ones the slot shows.
+     */
+    public record MoreInSlot(Instant start, Instant end, Boolean allDay, long count) {
     }
 
     /** What a calendar cell is: an hour of a day (day and week views) or the whole day (month view). */
@@ -181,7 +193,7 @@ public class TaskQueries {
         params.addValue("start", from.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
                 .addValue("end", to.plusDays(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
                 .addValue("fromDate", from).addValue("toDate", to)
-                .addValue("zone", zone.getId()).addValue("perSlot", perSlot);
+                .addValue("zone", sqlZone(zone)).addValue("perSlot", perSlot);
         // a slot: the day (in the caller's zone; an all-day task on its own date) and, by the hour, the hour (-1: all day)
         String day = "coalesce(t.due_date, CAST(t.due_at AT TIME ZONE :zone AS date))";
         String hour = slot == Slot.HOUR ? "CASE WHEN t.due_date IS NULL THEN CAST(extract(hour FROM t.due_at AT TIME ZONE :zone) AS int) ELSE -1 END"
@@ -224,11 +236,34 @@ public class TaskQueries {
         return new Calendar(from, to, zone.getId(), slot.name().toLowerCase(java.util.Locale.ROOT), perSlot, days);
     }
 
+    /**
+     * The zone as PostgreSQL's AT TIME ZONE reads it. A region (Europe/Moscow) is the same name; a fixed
+     * offset is not — PostgreSQL takes "+03:00" as POSIX, sign reversed — so it is named Etc/GMT-3, which
+     * means +03:00 (the Etc names count the other way). An offset of part of an hour has no such name.
+     */
+    static String sqlZone(ZoneId zone) {
+        if (!zone.getRules().isFixedOffset()) {
+            return zone.getId();
+        }
+        int seconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        if (seconds % 3600 != 0) {
+            throw invalid("tz", "часовой пояс с неполным часом — укажите его по названию, например Asia/Kolkata");
+        }
+        int hours = seconds / 3600;
+        return "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
+    }
+
     private static MoreInSlot more(LocalDate date, int hour, Slot slot, ZoneId zone, long count) {
         Instant dayStart = date.atStartOfDay(zone).toInstant();
         Instant nextDay = date.plusDays(1).atStartOfDay(zone).toInstant();
-        if (slot == Slot.DAY || hour < 0) {
-            return new MoreInSlot(dayStart, nextDay, slot == Slot.HOUR, count);
+        if (slot == Slot.DAY) {
+            return new MoreInSlot(dayStart, nextDay, null, count);
+        }
+        if (hour < 0) {
+            return new MoreInSlot(dayStart, nextDay, true, count);
         }
         var start = date.atTime(hour, 0).atZone(zone);
         return new MoreInSlot(start.toInstant(), start.plusHours(1).toInstant(), false, count);
@@ -318,6 +353,9 @@ public class TaskQueries {
         if (filter.to() != null) {
             conditions.add("t.due_sort < :to");
             params.addValue("to", filter.to().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.allDay() != null) {
+            conditions.add(filter.allDay() ? "t.due_date IS NOT NULL" : "t.due_date IS NULL");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             conditions.add("(t.text ILIKE :text OR d.title ILIKE :text OR p.name ILIKE :text)");

@@ -50,7 +50,8 @@ class TaskQueryController {
 
     @GetMapping("/api/tasks")
     @Operation(summary = "Список задач", description = "Фильтры: исполнитель, статус (open, overdue, done; можно несколько), тип, "
-            + "привязка, срок в [from, to), текст q. Сортировка: dueAt, createdAt, updatedAt, completedAt, type, status.")
+            + "привязка, срок в [from, to), allDay (только на весь день / только ко времени), текст q. "
+            + "Сортировка: dueAt, createdAt, updatedAt, completedAt, type, status.")
     Page<TaskItem> list(@RequestParam(required = false) @Size(max = 64) String assigneeId,
                         @RequestParam(required = false) List<@Size(max = 10) String> status,
                         @RequestParam(required = false) @Size(max = 40) String type,
@@ -60,12 +61,13 @@ class TaskQueryController {
                         @RequestParam(required = false) Instant from,
                         @RequestParam(required = false) Instant to,
                         @RequestParam(required = false) @Size(max = 200) String q,
+                        @RequestParam(required = false) Boolean allDay,
                         @RequestParam(defaultValue = "dueAt") String sort,
                         @RequestParam(defaultValue = "asc") String direction,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                         CurrentUser caller) {
-        var filter = new Filter(assigneeId, status, type, dealId, contactId, companyId, from, to, q);
+        var filter = new Filter(assigneeId, status, type, dealId, contactId, companyId, from, to, q, allDay);
         return tasks.list(filter, sort, "desc".equalsIgnoreCase(direction), page, size, caller);
     }
 

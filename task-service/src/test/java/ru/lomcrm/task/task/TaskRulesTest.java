@@ -39,6 +39,7 @@ import ru.lomcrm.contracts.task.TaskUpdated;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.testing.FixedUserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.task.task.TaskCommands.CloseTaskWithDeal;
 import ru.lomcrm.task.task.TaskCommands.CompleteTask;
 import ru.lomcrm.task.task.TaskCommands.CreateBusinessProcessTask;
 import ru.lomcrm.task.task.TaskCommands.CreateTask;
@@ -240,6 +241,19 @@ class TaskRulesTest {
         fixture.given(ofManager1(), new TaskCompleted(ID, "Да", MANAGER1.id(), NOW, MANAGER1.id(), null))
                 .when(new CompleteTask(ID, caller(MANAGER1), "Ещё раз"))
                 .expectException(status(HttpStatus.CONFLICT)).expectNoEvents();
+    }
+
+    @Test
+    void theSystemClosesAnOpenTaskWithItsDealOnceWithAResultNoLongerThanAResultMayBe() {
+        fixture.given(ofManager1()).when(new CloseTaskWithDeal(ID, "Этап пройден"))
+                .expectEvents(new TaskCompleted(ID, "Этап пройден", EventEnvelope.SYSTEM_ACTOR, NOW, MANAGER1.id(), null));
+        String reason = "Сделка закрыта и не реализована: " + "нет лома ".repeat(250);
+        fixture.given(ofManager1()).when(new CloseTaskWithDeal(ID, reason))
+                .expectEvents(new TaskCompleted(ID, reason.substring(0, 1999) + "…", EventEnvelope.SYSTEM_ACTOR, NOW, MANAGER1.id(), null));
+        fixture.given(ofManager1(), new TaskCompleted(ID, "Да", MANAGER1.id(), NOW, MANAGER1.id(), null))
+                .when(new CloseTaskWithDeal(ID, "Этап пройден")).expectNoEvents();
+        fixture.given(ofManager1(), new TaskDeleted(ID, MANAGER1.id(), null, true))
+                .when(new CloseTaskWithDeal(ID, "Этап пройден")).expectNoEvents();
     }
 
     @Test

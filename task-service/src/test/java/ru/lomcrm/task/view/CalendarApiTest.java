@@ -155,7 +155,8 @@ class CalendarApiTest {
         assertThat(tenOClock.path("start").asString()).isEqualTo("2032-02-03T07:00:00Z");
         assertThat(tenOClock.path("end").asString()).isEqualTo("2032-02-03T08:00:00Z");
         // the "ещё N" of an hour opens the list of that hour, where they all are, page by page
-        var hour = api.as("manager2").get("/api/tasks?from=2032-02-03T07:00:00Z&to=2032-02-03T08:00:00Z&size=500").json();
+        assertThat(tenOClock.path("allDay").asBoolean(true)).isFalse();
+        var hour = api.as("manager2").get("/api/tasks?from=2032-02-03T07:00:00Z&to=2032-02-03T08:00:00Z&allDay=false&size=500").json();
         assertThat(hour.path("total").asLong()).isEqualTo(tenOClock.path("count").asLong() + 3);
 
         JsonNode month = calendar("view=month&date=2032-02-15");

@@ -1,10 +1,9 @@
-package ru.lomcrm.party.identity;
+package ru.lomcrm.platform.web;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import ru.lomcrm.platform.web.DomainException;
-
+/** An e-mail address as identification compares it (rule 5): trimmed, lower case, of the shape name@host.domain. */
 public final class Emails {
 
     private static final Pattern SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
