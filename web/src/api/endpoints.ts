@@ -1,4 +1,4 @@
-import { http } from './http';
+import { http, idempotencyHeaders } from './http';
 import type {
   Board, BulkResult, CustomList, DealCard, DealHistoryEntry, DealItem, DealWithoutTask, Delivery, DirectoryUser, DuplicateMatch,
   Funnel, ListElement, ListFieldType, Me, Page, SavedFilter, Party, PartyHistoryEntry, PartyType, Task, TaskCalendar, TaskType, UnsortedLead,
@@ -87,13 +87,20 @@ export type BulkAction =
   | { action: 'untag'; tags: string[] }
   | { action: 'owner'; ownerId: string };
 
+/** For a create: the Idempotency-Key of the form's opening, the same on every attempt (see lib/idempotency.ts). */
+export interface WriteOptions {
+  idempotencyKey?: string;
+}
+
+const keyed = (options?: WriteOptions) => idempotencyHeaders(options?.idempotencyKey);
+
 export const dealApi = {
   funnels: () => http.get<{ items: Funnel[] }>('/api/funnels').then((r) => r.items),
   board: (funnel: string, query: BoardQuery, signal?: AbortSignal) =>
     http.get<Board>(`/api/funnels/${encodeURIComponent(funnel)}/board`, { ...query }, signal),
   list: (query: DealListQuery, signal?: AbortSignal) => http.get<Page<DealItem>>('/api/deals', { ...query }, signal),
   card: (id: string) => http.get<DealCard>(`/api/deals/${id}`),
-  create: (deal: NewDeal) => http.post<DealCard>('/api/deals', deal),
+  create: (deal: NewDeal, options?: WriteOptions) => http.post<DealCard>('/api/deals', deal, keyed(options)),
   update: (id: string, patch: Record<string, unknown>, version?: number) =>
     http.patch<DealCard>(`/api/deals/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
   move: (id: string, stage: string, lossReason?: string) => http.post<DealCard>(`/api/deals/${id}/stage`, { stage, lossReason }),
@@ -101,18 +108,19 @@ export const dealApi = {
   tag: (id: string, tags: string[]) => http.post<DealCard>(`/api/deals/${id}/tags`, { tags }),
   untag: (id: string, tag: string) => http.delete<DealCard>(`/api/deals/${id}/tags/${encodeURIComponent(tag)}`),
   tagPresets: () => http.get<{ items: string[] }>('/api/deals/tags').then((r) => r.items),
-  addDelivery: (id: string, delivery: NewDelivery) => http.post<Delivery>(`/api/deals/${id}/deliveries`, delivery),
+  addDelivery: (id: string, delivery: NewDelivery, options?: WriteOptions) =>
+    http.post<Delivery>(`/api/deals/${id}/deliveries`, delivery, keyed(options)),
   history: (id: string) => http.get<{ items: DealHistoryEntry[] }>(`/api/deals/${id}/history`).then((r) => r.items),
   /** A note in the deal's feed (1..4000 characters after trim); answers with the history entry (DealNoteAdded). */
   addNote: (id: string, text: string) => http.post<DealHistoryEntry>(`/api/deals/${id}/notes`, { text }),
   bulk: (ids: string[], action: BulkAction) => http.post<{ results: BulkResult[] }>('/api/deals/bulk', { ids, ...action }).then((r) => r.results),
   savedFilters: () => http.get<{ items: SavedFilter[] }>('/api/deals/filters').then((r) => r.items),
   /** 400 with a Russian detail for an empty or taken name; 403 when a non-admin shares. */
-  saveFilter: (filter: NewSavedFilter) => http.post<SavedFilter>('/api/deals/filters', filter),
+  saveFilter: (filter: NewSavedFilter, options?: WriteOptions) => http.post<SavedFilter>('/api/deals/filters', filter, keyed(options)),
   removeFilter: (id: string) => http.delete<void>(`/api/deals/filters/${encodeURIComponent(id)}`),
   unsorted: (status: 'pending' | 'accepted' | 'declined' | 'all' = 'pending') =>
     http.get<{ items: UnsortedLead[]; pending: number }>('/api/unsorted', { status }),
-  acceptLead: (id: string) => http.post<DealCard>(`/api/unsorted/${id}/accept`),
+  acceptLead: (id: string, options?: WriteOptions) => http.post<DealCard>(`/api/unsorted/${id}/accept`, undefined, keyed(options)),
   declineLead: (id: string, reason: string) => http.post<UnsortedLead>(`/api/unsorted/${id}/decline`, { reason }),
 };
 
@@ -151,7 +159,7 @@ const base = (type: PartyType) => (type === 'contact' ? '/api/contacts' : '/api/
 export const partyApi = {
   list: (type: PartyType, query: PartyListQuery, signal?: AbortSignal) => http.get<Page<Party>>(base(type), { ...query }, signal),
   card: (type: PartyType, id: string) => http.get<Party>(`${base(type)}/${id}`),
-  create: (type: PartyType, party: NewParty) => http.post<Party>(base(type), party),
+  create: (type: PartyType, party: NewParty, options?: WriteOptions) => http.post<Party>(base(type), party, keyed(options)),
   update: (type: PartyType, id: string, patch: Record<string, unknown>, version?: number) =>
     http.patch<Party>(`${base(type)}/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
   tag: (type: PartyType, id: string, tags: string[]) => http.post<Party>(`${base(type)}/${id}/tags`, { tags }),
@@ -172,11 +180,12 @@ export const partyApi = {
     http.get<{ items: DuplicateMatch[] }>('/api/parties/duplicates', query, signal).then((r) => r.items),
   lists: () => http.get<{ items: CustomList[] }>('/api/lists').then((r) => r.items),
   /** Admin only (403 otherwise); refusals name `name` or `fields[i].…`. */
-  createList: (list: NewCustomList) => http.post<CustomList>('/api/lists', list),
+  createList: (list: NewCustomList, options?: WriteOptions) => http.post<CustomList>('/api/lists', list, keyed(options)),
   elements: (listId: string, query: { q?: string; page?: number; size?: number }, signal?: AbortSignal) =>
     http.get<Page<ListElement>>(`/api/lists/${listId}/elements`, query, signal),
   /** Values by column code; null or "" clears a column (on edit), an absent one is kept. */
-  addElement: (listId: string, values: Record<string, unknown>) => http.post<ListElement>(`/api/lists/${listId}/elements`, values),
+  addElement: (listId: string, values: Record<string, unknown>, options?: WriteOptions) =>
+    http.post<ListElement>(`/api/lists/${listId}/elements`, values, keyed(options)),
   updateElement: (listId: string, elementId: string, values: Record<string, unknown>) =>
     http.patch<ListElement>(`/api/lists/${listId}/elements/${elementId}`, values),
   removeElement: (listId: string, elementId: string) => http.delete<void>(`/api/lists/${listId}/elements/${elementId}`),
@@ -233,7 +242,7 @@ export const taskApi = {
   calendar: (query: TaskCalendarQuery, signal?: AbortSignal) =>
     http.get<TaskCalendar>('/api/tasks/calendar', { ...query }, signal),
   card: (id: string) => http.get<Task>(`/api/tasks/${id}`),
-  create: (task: NewTask) => http.post<Task>('/api/tasks', task),
+  create: (task: NewTask, options?: WriteOptions) => http.post<Task>('/api/tasks', task, keyed(options)),
   update: (id: string, patch: Record<string, unknown>, version?: number) =>
     http.patch<Task>(`/api/tasks/${id}`, patch, version === undefined ? undefined : { 'If-Match': `"${version}"` }),
   reschedule: (id: string, due: TaskDue) => http.post<Task>(`/api/tasks/${id}/reschedule`, due),

@@ -107,7 +107,50 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** One call to the gateway: same-origin session cookie, CSRF header on changes, problem+json → ApiError. */
+/** The header that makes a write safe to repeat: the same key and body get the first answer again (platform's IdempotencyFilter). */
+export const IDEMPOTENCY_KEY = 'Idempotency-Key';
+
+/** `{ 'Idempotency-Key': key }`, or nothing when there is no key. */
+export function idempotencyHeaders(key: string | undefined, headers?: Record<string, string>): Record<string, string> | undefined {
+  return key ? { ...headers, [IDEMPOTENCY_KEY]: key } : headers;
+}
+
+/** Codes of a 409 that only means "the first request with this key is still being answered": wait and ask again. */
+const STILL_RUNNING = new Set(['idempotency-key-in-progress', 'idempotency-key-busy']);
+const MAX_WAIT_MS = 10_000;
+
+/** Retry-After as milliseconds (seconds or an HTTP date); 1 s when absent or unreadable; never more than 10 s. */
+export function retryAfterMs(value: string | null, now: number = Date.now()): number {
+  const text = value?.trim();
+  let ms = 1000;
+  if (text && /^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
+  else if (text && !Number.isNaN(Date.parse(text))) ms = Math.max(0, Date.parse(text) - now);
+  return Math.min(ms, MAX_WAIT_MS);
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * One call to the gateway: same-origin session cookie, CSRF header on changes, problem+json → ApiError.
+ * A write carrying an Idempotency-Key that is told the first request with that key is still running
+ * (409 `idempotency-key-in-progress`) waits for Retry-After and asks once more with the same key.
+ */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -115,28 +158,36 @@ export async function request<T>(method: string, path: string, options: RequestO
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  let response: Response;
-  try {
-    response = await fetch(path + queryString(options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, fallbackMessage(0));
+  const idempotent = Object.keys(headers).some((h) => h.toLowerCase() === IDEMPOTENCY_KEY.toLowerCase());
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(path + queryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') throw e;
+      throw new ApiError(0, fallbackMessage(0));
+    }
+    if (response.status === 401) {
+      onSessionExpired();
+    }
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (idempotent && attempt === 0 && error.status === 409 && error.code && STILL_RUNNING.has(error.code)) {
+        await wait(retryAfterMs(response.headers.get('Retry-After')), options.signal);
+        continue;
+      }
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
-  if (response.status === 401) {
-    onSessionExpired();
-  }
-  if (!response.ok) {
-    throw await toApiError(response);
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const http = {

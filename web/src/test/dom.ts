@@ -21,21 +21,28 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-type Answer = { status: number; json?: unknown };
+type Answer = { status: number; json?: unknown; headers?: Record<string, string> };
+
+/** What the page sent; `headers` (names in lower case) is not enumerable, so `toEqual({ method, path, body })` still holds. */
+export type Sent = { method: string; path: string; body: unknown; readonly headers: Record<string, string> };
 
 /** A stand-in for the gateway: answers by method and path (the route also gets the full URL), records what the page sent. */
 export function fakeGateway(routes: Record<string, (body: unknown, url: URL) => Answer | Promise<Answer>>) {
-  const sent: { method: string; path: string; body: unknown }[] = [];
+  const sent: Sent[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    sent.push({ method, path: url.pathname, body });
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => { headers[name] = value; });
+    const record = { method, path: url.pathname, body } as Sent;
+    Object.defineProperty(record, 'headers', { value: headers, enumerable: false });
+    sent.push(record);
     const route = routes[`${method} ${url.pathname}`];
     const answer = route ? await route(body, url) : { status: 404, json: { detail: 'нет такого пути в тесте' } };
     return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), {
       status: answer.status,
-      headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json' },
+      headers: { 'content-type': answer.status >= 400 ? 'application/problem+json' : 'application/json', ...answer.headers },
     });
   });
   return sent;

@@ -74,4 +74,24 @@ describe('task dialog', () => {
     expect(labels().filter((l) => !l.textContent?.trim() && l.classList.contains('ant-form-item-required'))).toEqual([]);
     expect(container).toBeDefined();
   });
+
+  it('a save after a failed one sends the same Idempotency-Key, so a retry never makes a second task', async () => {
+    const answers = [{ status: 503, json: { detail: 'Сервис задач недоступен' } }];
+    const sent = fakeGateway({
+      'GET /api/tasks/types': () => ({ status: 200, json: { items: [{ code: 'call', name: 'Звонок' }] } }),
+      'GET /api/deals': () => ({ status: 200, json: { items: [], total: 0, page: 0, size: 20 } }),
+      'POST /api/tasks': (body) => answers.shift() ?? { status: 201, json: { id: 't-1', ...(body as object) } },
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(<Harness client={client} />);
+    fireEvent.change(await screen.findByTestId('task-text'), { target: { value: 'Позвонить по объёмам' } });
+    fireEvent.click(screen.getByTestId('task-save'));
+    expect(await screen.findByText('Сервис задач недоступен')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('task-save').className).not.toMatch(/loading/));
+    fireEvent.click(screen.getByTestId('task-save'));
+    await waitFor(() => expect(sent.filter((r) => r.method === 'POST')).toHaveLength(2));
+    const [first, retry] = sent.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(retry).toBe(first);
+  });
 });

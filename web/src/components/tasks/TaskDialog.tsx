@@ -16,6 +16,7 @@ import { UserSelect } from '../UserSelect';
 import { useCurrentUser } from '../MeContext';
 import { HistoryTimeline } from '../HistoryTimeline';
 import { CompleteTaskButton, useTaskInvalidation } from './TaskActions';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 type LinkType = 'none' | 'deal' | 'contact' | 'company';
 
@@ -81,6 +82,8 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
   const card = useQuery({ queryKey: ['task', task?.id], queryFn: () => taskApi.card(task!.id), enabled: open && editing });
   const linkType = Form.useWatch('linkType', form);
   const allDay = Form.useWatch('allDay', form);
+  // a new task: one key per opening, sent again on a retry so a double click makes one task
+  const idempotency = useIdempotencyKey(open && !editing);
 
   // Fill the form once per opening: a parent re-rendering (a fresh `defaults` object, a refetch) or the task
   // types arriving late must never wipe what the person has already typed.
@@ -133,15 +136,17 @@ export function TaskDialog({ open, task, defaults, onClose }: { open: boolean; t
       }
       const body: NewTask = { text: v.text.trim(), type: v.type, ...(v.allDay ? { dueDate: due.dueDate } : { dueAt: due.dueAt }), link };
       if (v.assigneeId && v.assigneeId !== me.id) body.assigneeId = v.assigneeId;
-      return taskApi.create(body);
+      return taskApi.create(body, { idempotencyKey: idempotency.get() });
     },
     onSuccess: () => {
       invalidate();
       message.success(task ? ru.tasks.saved : ru.tasks.created);
+      idempotency.renew();
       form.resetFields();
       onClose();
     },
     onError: (e) => {
+      idempotency.failed(e);
       const fields = fieldErrors(e, ['text', 'type', 'dueAt', 'dueDate', 'assigneeId']).map((f) => ({
         ...f, name: f.name === 'dueAt' || f.name === 'dueDate' ? 'due' : f.name,
       }));

@@ -11,6 +11,7 @@ import { countOf, dayjs, formatDate, formatKg, formatMoney, formatNumber, format
 import { deliveryAmount } from '../../lib/money';
 import { DEFAULT_GRADES } from '../../lib/grades';
 import { fieldErrors, UserName } from '../../components/common';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 interface Values {
   deliveredAt: dayjs.Dayjs;
@@ -31,6 +32,8 @@ export function Deliveries({ deal }: { deal: DealCard }) {
   const price = Form.useWatch('pricePerTonne', form);
   const amount = deliveryAmount(weight, price);
   const d = ru.card.delivery;
+  // one key per opening of the form: a second click or a retry records the delivery once
+  const idempotency = useIdempotencyKey(adding);
 
   const record = useMutation({
     mutationFn: (v: Values) => dealApi.addDelivery(deal.id, {
@@ -39,8 +42,9 @@ export function Deliveries({ deal }: { deal: DealCard }) {
       grade: v.grade.trim(),
       weightKg: v.weightKg,
       pricePerTonne: v.pricePerTonne,
-    }),
+    }, { idempotencyKey: idempotency.get() }),
     onSuccess: () => {
+      idempotency.renew();
       form.resetFields();
       setAdding(false);
       setError(null);
@@ -51,6 +55,7 @@ export function Deliveries({ deal }: { deal: DealCard }) {
       void queryClient.invalidateQueries({ queryKey: keys.deals });
     },
     onError: (e) => {
+      idempotency.failed(e);
       const fields = fieldErrors(e, ['deliveredAt', 'ticketNo', 'grade', 'weightKg', 'pricePerTonne']);
       if (fields.length) form.setFields(fields as never);
       setError(messageOf(e));

@@ -15,6 +15,7 @@ import { UserSelect } from '../../components/UserSelect';
 import { useCurrentUser } from '../../components/MeContext';
 import { DEFAULT_GRADES } from '../../lib/grades';
 import { openStages } from '../../lib/board';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 type Mode = 'existing' | 'new';
 
@@ -66,6 +67,8 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
   const [error, setError] = useState<string | null>(null);
   // parties already created by an earlier attempt are reused on retry, never created twice
   const created = useRef<{ contact?: string; company?: string }>({});
+  // one key per step of this opening: a second click or a retry after a lost answer makes nothing twice
+  const idempotency = useIdempotencyKey(open);
   const { message } = App.useApp();
   const confirmDiscard = useConfirmDiscard();
   const queryClient = useQueryClient();
@@ -77,6 +80,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
     setCompanyMode('existing');
     setError(null);
     created.current = {};
+    idempotency.renew();
   };
 
   const useExisting = (type: PartyType) => (match: DuplicateMatch) => {
@@ -97,7 +101,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
       let companyId = companyMode === 'existing' ? values.companyId : created.current.company;
       if (companyMode === 'new' && !companyId && values.newCompany?.name?.trim()) {
         try {
-          companyId = (await partyApi.create('company', partyBody(values.newCompany, ownerId))).id;
+          companyId = (await partyApi.create('company', partyBody(values.newCompany, ownerId), { idempotencyKey: idempotency.get('company') })).id;
         } catch (e) {
           throw Object.assign(e as object, { section: 'newCompany' });
         }
@@ -106,7 +110,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
       let contactId = contactMode === 'existing' ? values.contactId : created.current.contact;
       if (contactMode === 'new' && !contactId && values.newContact?.name?.trim()) {
         try {
-          contactId = (await partyApi.create('contact', { ...partyBody(values.newContact, ownerId), companyId })).id;
+          contactId = (await partyApi.create('contact', { ...partyBody(values.newContact, ownerId), companyId }, { idempotencyKey: idempotency.get('contact') })).id;
         } catch (e) {
           throw Object.assign(e as object, { section: 'newContact' });
         }
@@ -121,7 +125,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
         companyId,
         expectedMonthlyVolumeT: values.expectedMonthlyVolumeT ?? undefined,
         metalGrades: values.metalGrades?.length ? values.metalGrades : undefined,
-      });
+      }, { idempotencyKey: idempotency.get('deal') });
     },
     onSuccess: (deal) => {
       void queryClient.invalidateQueries({ queryKey: ['board'] });
@@ -133,6 +137,7 @@ export function CreateDealDialog({ open, funnel, initialStage, onClose, onCreate
       onClose();
     },
     onError: (e: unknown) => {
+      idempotency.failed(e);
       const section = (e as { section?: string }).section;
       const names = ['title', 'stage', 'expectedMonthlyVolumeT', 'metalGrades', 'name', 'phones', 'emails', 'inn'];
       const fields = fieldErrors(e, names).map((f) => {

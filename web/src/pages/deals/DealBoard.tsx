@@ -17,6 +17,7 @@ import { boardQuery, type DealFilter } from '../../lib/filters';
 import { countOf, formatTonnes, initials } from '../../lib/format';
 import { EmptyState, ErrorState, Loading } from '../../components/common';
 import { useCurrentUser } from '../../components/MeContext';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 const PAGE = 50;
 
@@ -281,13 +282,30 @@ function QuickAdd({ funnel, stage }: { funnel: Funnel; stage: string }) {
   const [phone, setPhone] = useState('');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // one key per entry (the contact's per what it is made of): Enter twice or a retry makes one deal and one contact
+  const idempotency = useIdempotencyKey();
   const add = useMutation({
     mutationFn: async () => {
       let contactId: string | undefined;
-      if (phone.trim()) contactId = (await partyApi.create('contact', { name: title.trim(), phones: [phone.trim()] })).id;
-      return dealApi.create({ title: title.trim(), funnel: funnel.code, stage, contactId });
+      if (phone.trim()) {
+        const contact = { name: title.trim(), phones: [phone.trim()] };
+        const step = `contact:${JSON.stringify(contact)}`;
+        try {
+          contactId = (await partyApi.create('contact', contact, { idempotencyKey: idempotency.get(step) })).id;
+        } catch (e) {
+          idempotency.failed(e, step);
+          throw e;
+        }
+      }
+      try {
+        return await dealApi.create({ title: title.trim(), funnel: funnel.code, stage, contactId }, { idempotencyKey: idempotency.get('deal') });
+      } catch (e) {
+        idempotency.failed(e, 'deal');
+        throw e;
+      }
     },
     onSuccess: () => {
+      idempotency.renew();
       setTitle('');
       setPhone('');
       void queryClient.invalidateQueries({ queryKey: keys.board(funnel.code) });

@@ -13,6 +13,7 @@ import { DEFAULT_GRADES } from '../../lib/grades';
 import { TagsSelect } from '../../components/TagsEditor';
 import { UserSelect } from '../../components/UserSelect';
 import { useCurrentUser } from '../../components/MeContext';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 type Range = [dayjs.Dayjs | null, dayjs.Dayjs | null] | undefined;
 
@@ -247,15 +248,19 @@ function SaveFilterDialog({ filter, onClose, onSaved }: { filter: DealFilter | n
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const f = ru.deals.filters;
+  const idempotency = useIdempotencyKey(!!filter);
   const save = useMutation({
-    mutationFn: (v: { name: string; shared?: boolean }) => dealApi.saveFilter({ name: v.name.trim(), query: filterToQuery(filter ?? {}), shared: !!v.shared && isAdmin(me) }),
+    mutationFn: (v: { name: string; shared?: boolean }) =>
+      dealApi.saveFilter({ name: v.name.trim(), query: filterToQuery(filter ?? {}), shared: !!v.shared && isAdmin(me) }, { idempotencyKey: idempotency.get() }),
     onSuccess: () => {
+      idempotency.renew();
       message.success(f.savedOk);
       void queryClient.invalidateQueries({ queryKey: savedFiltersKey });
       form.resetFields();
       onSaved(filter ?? {});
     },
     onError: (e) => {
+      idempotency.failed(e);
       if (e instanceof ApiError && (e.status === 400 || e.status === 409)) form.setFields([{ name: 'name', errors: [e.message] }]);
       else setError(messageOf(e));
     },

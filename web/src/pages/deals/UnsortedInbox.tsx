@@ -9,6 +9,7 @@ import { messageOf } from '../../api/http';
 import type { UnsortedLead } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { ErrorState } from '../../components/common';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 /** Неразобранное: incoming leads, accepted into a deal on ЛОМ / Лид or declined with a reason. */
 export function UnsortedInbox() {
@@ -22,13 +23,19 @@ export function UnsortedInbox() {
     void queryClient.invalidateQueries({ queryKey: ['board'] });
     void queryClient.invalidateQueries({ queryKey: keys.deals });
   };
+  // one key per lead until it is accepted: a second click or a retry after a lost answer makes one deal
+  const idempotency = useIdempotencyKey();
   const accept = useMutation({
-    mutationFn: (lead: UnsortedLead) => dealApi.acceptLead(lead.id),
-    onSuccess: (deal) => {
+    mutationFn: (lead: UnsortedLead) => dealApi.acceptLead(lead.id, { idempotencyKey: idempotency.get(lead.id) }),
+    onSuccess: (deal, lead) => {
+      idempotency.renew(lead.id);
       refresh();
       message.success({ content: <span>{ru.deals.unsorted.accepted}: <Link to={`/deals/${deal.id}`}>{deal.title}</Link></span> });
     },
-    onError: (e) => message.error(messageOf(e)),
+    onError: (e, lead) => {
+      idempotency.failed(e, lead.id);
+      message.error(messageOf(e));
+    },
   });
   const decline = useMutation({
     mutationFn: ({ lead, reason }: { lead: UnsortedLead; reason: string }) => dealApi.declineLead(lead.id, reason),

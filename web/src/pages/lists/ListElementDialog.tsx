@@ -8,6 +8,7 @@ import { ApiError, messageOf } from '../../api/http';
 import type { CustomList, ListElement, ListField } from '../../api/types';
 import { elementFormValues, elementPayload, isEmailText, isNumberText, type ElementFormValues } from '../../lib/customList';
 import { useConfirmDiscard } from '../../components/common';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 function rulesFor(field: ListField): Rule[] {
   const rules: Rule[] = [];
@@ -63,6 +64,8 @@ export function ListElementDialog({ list, element, open, onClose }: { list: Cust
   const confirmDiscard = useConfirmDiscard();
   const { message } = App.useApp();
   const editing = !!element;
+  // a new element: one key per opening, the same on a retry, so it is added once
+  const idempotency = useIdempotencyKey(open && !editing);
 
   // fill the form once per opening: a refetch behind the dialog must not wipe what is being typed
   const filledFor = useRef<string | null>(null);
@@ -82,14 +85,16 @@ export function ListElementDialog({ list, element, open, onClose }: { list: Cust
   const save = useMutation({
     mutationFn: (values: ElementFormValues) => {
       const body = elementPayload(list.fields, values, editing);
-      return element ? partyApi.updateElement(list.id, element.id, body) : partyApi.addElement(list.id, body);
+      return element ? partyApi.updateElement(list.id, element.id, body) : partyApi.addElement(list.id, body, { idempotencyKey: idempotency.get() });
     },
     onSuccess: () => {
+      idempotency.renew();
       void queryClient.invalidateQueries({ queryKey: ['list-elements', list.id] });
       message.success(ru.lists.elementSaved);
       onClose();
     },
     onError: (e) => {
+      idempotency.failed(e);
       const codes = new Set(list.fields.map((f) => f.code));
       const named = e instanceof ApiError ? e.errors.filter((f) => codes.has(f.field)) : [];
       if (named.length) form.setFields(named.map((f) => ({ name: f.field, errors: [f.message] })));

@@ -19,6 +19,7 @@ import { UserSelect } from '../../components/UserSelect';
 import { useCurrentUser } from '../../components/MeContext';
 import { ListElementDialog } from './ListElementDialog';
 import { NewListDialog } from './NewListDialog';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 /** Списки: Компании, Контакты and the user-defined lists, chosen at the top left like a funnel. */
 export default function ListsPage() {
@@ -181,6 +182,8 @@ export function NewPartyDialog({ type, open, onClose, onCreated }: { type: Party
   const navigate = useNavigate();
   const confirmDiscard = useConfirmDiscard();
   const { message } = App.useApp();
+  // one key per opening of the dialog: a double click or a retry after a lost answer makes one record
+  const idempotency = useIdempotencyKey(open);
   const create = useMutation({
     mutationFn: (v: { party: { name: string; phone?: string; email?: string; inn?: string; position?: string } }) => partyApi.create(type, {
       name: v.party.name.trim(),
@@ -188,15 +191,19 @@ export function NewPartyDialog({ type, open, onClose, onCreated }: { type: Party
       emails: v.party.email?.trim() ? [v.party.email.trim()] : undefined,
       inn: v.party.inn?.trim() || undefined,
       position: v.party.position?.trim() || undefined,
-    }),
+    }, { idempotencyKey: idempotency.get() }),
     onSuccess: (p) => {
+      idempotency.renew();
       void queryClient.invalidateQueries({ queryKey: ['parties'] });
       message.success(ru.party.saved);
       form.resetFields();
       onClose();
       onCreated(p);
     },
-    onError: (e) => setError(messageOf(e)),
+    onError: (e) => {
+      idempotency.failed(e);
+      setError(messageOf(e));
+    },
   });
   const close = () => confirmDiscard(form.isFieldsTouched(), () => { form.resetFields(); setError(null); onClose(); });
   return (

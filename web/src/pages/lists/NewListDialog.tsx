@@ -9,6 +9,7 @@ import { ApiError, messageOf } from '../../api/http';
 import type { CustomList, ListFieldType } from '../../api/types';
 import { cleanOptions, LIST_LIMITS, listPayload, refusalPath, type ColumnDraft } from '../../lib/listDefinition';
 import { useConfirmDiscard } from '../../components/common';
+import { useIdempotencyKey } from '../../lib/idempotency';
 
 const TYPES: ListFieldType[] = ['text', 'number', 'date', 'select', 'phone', 'email'];
 
@@ -27,9 +28,11 @@ export function NewListDialog({ open, onClose, onCreated }: { open: boolean; onC
   const confirmDiscard = useConfirmDiscard();
   const { message } = App.useApp();
   const n = ru.lists.newList;
+  const idempotency = useIdempotencyKey(open);
   const create = useMutation({
-    mutationFn: (v: Values) => partyApi.createList(listPayload(v.name ?? '', v.fields ?? [])),
+    mutationFn: (v: Values) => partyApi.createList(listPayload(v.name ?? '', v.fields ?? []), { idempotencyKey: idempotency.get() }),
     onSuccess: (list) => {
+      idempotency.renew();
       queryClient.setQueryData<CustomList[]>(keys.customLists, (current) => [...(current ?? []).filter((l) => l.id !== list.id), list]);
       void queryClient.invalidateQueries({ queryKey: keys.customLists });
       message.success(n.created);
@@ -38,6 +41,7 @@ export function NewListDialog({ open, onClose, onCreated }: { open: boolean; onC
       onCreated(list);
     },
     onError: (e) => {
+      idempotency.failed(e);
       const placed: { name: (string | number)[]; errors: string[] }[] = [];
       const elsewhere: string[] = [];
       for (const problem of e instanceof ApiError ? e.errors : []) {

@@ -26,7 +26,7 @@ class ExpiredSignInFilter implements GlobalFilter, Ordered {
             log.info("Sign-in no longer valid ({}); dropping the session", e.getError().getErrorCode());
             return exchange.getSession()
                     .flatMap(session -> session.invalidate())
-                    .then(SecurityConfiguration.Problems.unauthorized().commence(exchange, null));
+                    .then(Problems.unauthorized().commence(exchange, null));
         });
     }
 

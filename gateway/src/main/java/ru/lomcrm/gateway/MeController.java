@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import ru.lomcrm.platform.security.Roles;
 import ru.lomcrm.platform.users.DirectoryUser;
 import ru.lomcrm.platform.users.UserDirectory;
 import ru.lomcrm.platform.web.DomainException;
@@ -32,7 +34,15 @@ class MeController {
     public record Me(String id, String username, String name, String email, String phone, Set<String> roles, Set<String> groups) {
     }
 
-    public record Users(List<DirectoryUser> items) {
+    /** Heads and admins see every field; everyone else sees {@link Colleague}s. */
+    public record Users(List<?> items) {
+    }
+
+    /** A colleague as any employee sees them: who, in which groups — no e-mail, no roles. */
+    public record Colleague(String id, String username, String name, java.util.Set<String> groups, boolean enabled) {
+        static Colleague of(DirectoryUser user) {
+            return new Colleague(user.id(), user.username(), user.name(), user.groups(), user.enabled());
+        }
     }
 
     @GetMapping("/api/me")
@@ -52,10 +62,18 @@ class MeController {
         throw new IllegalStateException("Unexpected principal " + principal.getClass());
     }
 
-    /** The directory is served from memory; a reload (once a minute) blocks, so it runs off the event loop. */
+    /**
+     * The directory is served from memory; a reload (once a minute) blocks, so it runs off the
+     * event loop. E-mails and roles only for heads and admins (who assign work and manage people).
+     */
     @GetMapping("/api/users")
-    Mono<Users> users() {
-        return Mono.fromCallable(() -> new Users(directory.activeUsers())).subscribeOn(Schedulers.boundedElastic());
+    Mono<Users> users(Authentication authentication) {
+        boolean full = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_" + Roles.HEAD) || a.equals("ROLE_" + Roles.ADMIN));
+        return Mono.fromCallable(() -> {
+            List<DirectoryUser> users = directory.activeUsers();
+            return new Users(full ? users : users.stream().map(Colleague::of).toList());
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static String displayName(String name, String username) {

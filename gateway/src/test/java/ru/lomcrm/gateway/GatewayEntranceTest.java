@@ -91,4 +91,50 @@ class GatewayEntranceTest {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
     }
+
+    @Test
+    void aTokenIssuedToAnotherClientOfTheRealmGets401() {
+        var response = api.withToken(Tokens.ofForeignClient("manager1")).get("/api/users");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void aManagerSeesColleaguesNamesButNotTheirEmailsOrRoles() {
+        var response = api.withToken(Tokens.of("manager1")).get("/api/users");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode items = response.json().path("items");
+        assertThat(items.findValuesAsString("username")).contains("head", "manager2");
+        for (JsonNode user : items) {
+            assertThat(user.has("email")).as(user.toString()).isFalse();
+            assertThat(user.has("roles")).as(user.toString()).isFalse();
+            assertThat(user.path("name").asString()).isNotBlank();
+            assertThat(user.has("groups")).isTrue();
+            assertThat(user.has("enabled")).isTrue();
+        }
+    }
+
+    @Test
+    void aHeadSeesColleaguesEmails() {
+        var response = api.withToken(Tokens.of("head")).get("/api/users");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("items").findValuesAsString("email")).contains("manager1@lomcrm.local");
+    }
+
+    @Test
+    void metricsAreNotOpenToAnyoneButHealthIs() {
+        var anonymous = api.get("/actuator/prometheus");
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+
+        var manager = api.withToken(Tokens.of("manager1")).get("/actuator/prometheus");
+        assertThat(manager.status()).as(manager.toString()).isEqualTo(403);
+        assertThat(manager.isProblem()).isTrue();
+
+        assertThat(api.get("/actuator/info").status()).isEqualTo(401);
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
 }

@@ -51,6 +51,7 @@ import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.web.DomainException;
 import ru.lomcrm.platform.web.Notes;
 import ru.lomcrm.platform.web.Tags;
+import ru.lomcrm.platform.web.Text;
 
 /** One supplier's way through a funnel (Сделка). Event-sourced. */
 @Aggregate
@@ -308,7 +309,7 @@ public class Deal {
     }
 
     static String checkTitle(String raw) {
-        String title = raw == null ? "" : raw.strip();
+        String title = raw == null ? "" : Text.requireVisible(raw, "title").strip();
         if (title.isEmpty()) {
             throw DomainException.invalid("deal-title-required", "Укажите название сделки.").about("title");
         }

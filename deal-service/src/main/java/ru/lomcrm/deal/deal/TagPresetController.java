@@ -26,7 +26,8 @@ class TagPresetController {
         this.jdbc = jdbc;
     }
 
-    public record TagPresets(@Size(max = 50, message = "не больше 50 тегов")
+    public record TagPresets(@jakarta.validation.constraints.NotNull(message = "укажите список тегов (пустой — [])")
+                             @Size(max = 50, message = "не больше 50 тегов")
                              List<@NotBlank(message = "пустой тег") @Size(max = 60, message = "не длиннее 60 символов") String> items) {
     }
 
@@ -42,7 +43,7 @@ class TagPresetController {
         if (!caller.isAdmin()) {
             throw DomainException.forbidden("admin-only", "Список тегов ведёт администратор.");
         }
-        List<String> tags = body.items() == null || body.items().isEmpty() ? List.of() : List.copyOf(Tags.normalize(body.items()));
+        List<String> tags = body.items().isEmpty() ? List.of() : List.copyOf(Tags.normalize(body.items()));
         jdbc.update("DELETE FROM deal_tag_preset");
         for (int i = 0; i < tags.size(); i++) {
             jdbc.update("INSERT INTO deal_tag_preset (tag, position) VALUES (?, ?)", tags.get(i), i + 1);

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.lomcrm.platform.web.Emails;
+import ru.lomcrm.platform.web.Text;
 import ru.lomcrm.platform.security.CurrentUser;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.users.DirectoryUser;
@@ -216,19 +217,38 @@ class CustomListController {
         return result;
     }
 
+    /** A number of a list: at most 15 digits before the point and 6 after, kept as written (never 1E+29). */
+    private static final String NUMBER = "-?\\d{1,15}([.,]\\d{1,6})?";
+
     private static Object convert(Field field, JsonNode value) {
         String code = field.code();
+        // the elements' values come as a tree, past the body's own text checks: the same rules here
+        if (value.isString() && Text.hasForbidden(value.asString())) {
+            throw DomainException.invalid("forbidden-characters",
+                    "«" + field.name() + "»: в тексте есть управляющие или невидимые символы.").about(code);
+        }
+        if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
+            throw DomainException.invalid("not-a-value", "«" + field.name() + "»: ожидается значение, а не список или объект.").about(code);
+        }
         try {
             return switch (field.type()) {
                 case "number" -> {
-                    if (!value.isNumber() && !(value.isString() && value.asString().strip().matches("-?\\d{1,15}([.,]\\d{1,6})?"))) {
-                        throw DomainException.invalid("not-a-number", "«" + field.name() + "»: ожидается число.").about(code);
+                    // by the number's text: 1e400 is no double, a 29-digit number must not become 1E+29
+                    String text = null;
+                    if (value.isNumber() && !(value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+                        text = value.decimalValue().stripTrailingZeros().toPlainString();
+                    } else if (value.isString()) {
+                        text = value.asString().strip().replace(',', '.');
                     }
-                    yield value.isNumber() ? value.decimalValue() : new BigDecimal(value.asString().strip().replace(',', '.'));
+                    if (text == null || !text.matches(NUMBER)) {
+                        throw DomainException.invalid("not-a-number", "«" + field.name() + "»: ожидается число — до 15 цифр до запятой "
+                                + "и до 6 после.").about(code);
+                    }
+                    yield new BigDecimal(text);
                 }
                 case "date" -> LocalDate.parse(value.asString().strip()).toString();
                 case "select" -> {
-                    String option = value.asString();
+                    String option = value.isString() ? value.asString() : "";
                     if (field.options() == null || !field.options().contains(option)) {
                         throw DomainException.invalid("unknown-option", "«" + field.name() + "»: выберите значение из списка.").about(code);
                     }
@@ -237,6 +257,9 @@ class CustomListController {
                 case "phone" -> PhoneNumbers.normalize(value.asString(), code);
                 case "email" -> Emails.normalize(value.asString(), code);
                 default -> {
+                    if (!value.isString()) {
+                        throw DomainException.invalid("not-a-text", "«" + field.name() + "»: ожидается текст.").about(code);
+                    }
                     String text = value.asString();
                     if (text.length() > 2000) {
                         throw DomainException.invalid("text-too-long", "«" + field.name() + "»: не длиннее 2000 символов.").about(code);
@@ -279,7 +302,9 @@ class CustomListController {
     private Element element(java.sql.ResultSet rs) throws java.sql.SQLException {
         String ownerId = rs.getString("owner_id");
         return new Element(rs.getObject("id", UUID.class), rs.getObject("list_id", UUID.class),
-                json.readValue(rs.getString("field_values"), LinkedHashMap.class),
+                // numbers as stored (exact decimals), not doubles that print as 1.234567890123455E14
+                json.readerFor(LinkedHashMap.class).with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .readValue(rs.getString("field_values")),
                 users.find(ownerId).map(DirectoryUser::ref).orElse(new DirectoryUser.Ref(ownerId, null, null)),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }

@@ -97,6 +97,14 @@ class PartyController {
         ownership.requireAssignable(caller, ownerId);
         UUID id = UUID.randomUUID();
         List<UUID> companies = PartyCommands.CONTACT.equals(kind) && body.companyId() != null ? List.of(body.companyId()) : List.of();
+        if (!companies.isEmpty()) {
+            // a contact is put only into a company the caller may see (rule 10 for what a request refers to)
+            try {
+                parties.card(body.companyId(), PartyCommands.COMPANY, caller);
+            } catch (DomainException notVisible) {
+                throw DomainException.invalid("company-not-found", "Компания не найдена.").about("companyId");
+            }
+        }
         send(new RegisterParty(id, kind, caller, body.card(), ownerId, companies, body.forced()), caller);
         return ResponseEntity.created(URI.create(base(kind) + "/" + id)).body(parties.awaitCard(id, kind, 0, caller));
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Size;
 
 import ru.lomcrm.platform.web.Emails;
+import ru.lomcrm.platform.web.Text;
 import ru.lomcrm.party.identity.Inn;
 import ru.lomcrm.platform.web.PhoneNumbers;
 
@@ -48,6 +49,8 @@ public record PartyRequests(
                 types.put(PhoneNumbers.normalize(entry.getKey(), "phoneTypes"), entry.getValue());
             }
         }
+        Text.requireVisible(name, "name");
+        Text.requireVisible(legalName, "legalName");
         return new PartyCard(name, normalPhones, types, emails == null ? null : normalized(emails, "emails", false), address, notes,
                 position, messengers, legalName, inn == null ? null : inn.isBlank() ? "" : Inn.normalize(inn, "inn"), kpp, ogrn, site);
     }

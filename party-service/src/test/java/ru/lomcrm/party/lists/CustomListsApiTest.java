@@ -73,6 +73,32 @@ class CustomListsApiTest {
     }
 
     @Test
+    void aValueNoColumnCanHoldIsRefusedWithTheColumnNamedNeverA500() {
+        String list = yardsList();
+        ApiClient manager1 = as("manager1");
+        String path = "/api/lists/" + list + "/elements";
+        var nul = manager1.postRaw(path, "{\"city\": \"Ту\\u0000ла\"}");
+        var infinite = manager1.postRaw(path, "{\"city\": \"Тула\", \"capacity\": 1e400}");
+        var huge = manager1.postRaw(path, "{\"city\": \"Тула\", \"capacity\": 12345678901234567890123456789}");
+        var nested = manager1.postRaw(path, "{\"city\": {\"a\": [1, 2]}}");
+        for (var refused : List.of(nul, infinite, huge, nested)) {
+            assertThat(refused.status()).as(refused.toString()).isBetween(400, 422);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        assertThat(field(infinite)).isEqualTo("capacity");
+        assertThat(field(huge)).isEqualTo("capacity");
+        assertThat(manager1.get(path).json().path("total").asLong()).isZero();
+
+        var exact = manager1.postRaw(path, "{\"city\": \"Тула\", \"capacity\": 123456789012345.5}");
+        assertThat(exact.status()).as(exact.toString()).isEqualTo(201);
+        assertThat(exact.body()).as("as written on the wire, not 1.234567890123455E14").contains("\"capacity\":123456789012345.5");
+        var round = manager1.post(path, Map.of("city", "Тула", "capacity", 1000));
+        assertThat(round.body()).as("kept as written, not 1E+3").contains("\"capacity\":1000");
+        String roundId = round.json().path("id").asString();
+        assertThat(manager1.get(path + "/" + roundId).body()).contains("\"capacity\":1000");
+    }
+
+    @Test
     void onlyAnAdminShapesListsAndANonEmptyListStays() {
         assertThat(as("head").post("/api/lists", Map.of("name", "Мой", "fields", List.of(Map.of("code", "a", "name", "А", "type", "text"))))
                 .status()).isEqualTo(403);

@@ -43,6 +43,16 @@ public final class ApiClient {
         return postRaw(path, json.writeValueAsString(body));
     }
 
+    /** POST with a JSON body and headers given as name, value, name, value, ... */
+    public Response post(String path, Object body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** PATCH with a JSON body and optional headers given as name, value, name, value, ... */
     public Response patch(String path, Object body, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
@@ -62,6 +72,13 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** A request as a sloppy client sends it: any method, content type (or none) and body. */
+    public Response raw(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
     public Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -77,7 +94,8 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.headers().firstValue("ETag"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("ETag"), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -86,7 +104,13 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, String contentType, Optional<String> location, Optional<String> etag, String body) {
+    public record Response(int status, String contentType, Optional<String> location, Optional<String> etag, String body,
+                           java.util.Map<String, java.util.List<String>> headers) {
+
+        /** A header of the answer (case-insensitive), if it was sent. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream()).findFirst();
+        }
 
         public JsonNode json() {
             return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);

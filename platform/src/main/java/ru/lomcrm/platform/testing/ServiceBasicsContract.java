@@ -68,4 +68,20 @@ public abstract class ServiceBasicsContract {
         assertThat(foreign.status()).as("a genuine token, but issued to another client of the realm").isEqualTo(401);
         assertThat(api.withToken(Tokens.of("admin")).get(apiPath()).status()).isNotEqualTo(401);
     }
+
+    @Test
+    void whatIsRefusedBeforeAnyControllerIsProblemJsonInRussian() {
+        ApiClient admin = api.withToken(Tokens.of("admin"));
+        var answers = java.util.List.of(
+                admin.get("/api/no-such-section"),
+                admin.raw("DELETE", apiPath(), null, null),
+                admin.raw("POST", apiPath(), "text/plain", "hello"),
+                admin.raw("POST", apiPath(), "application/json", "{\"text\": \"a\\u202Eb\"}"));
+        for (var answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            assertThat(answer.json().path("code").asString()).as(answer.toString()).isNotBlank();
+            assertThat(answer.json().path("detail").asString()).as(answer.toString()).containsPattern("[А-Яа-яЁё]");
+        }
+    }
 }

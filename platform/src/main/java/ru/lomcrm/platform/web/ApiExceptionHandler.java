@@ -69,6 +69,53 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Внутренняя ошибка сервера. Попробуйте ещё раз; если повторится — сообщите администратору.");
     }
 
+    /**
+     * What Spring MVC refuses before a controller runs (an unknown path, a method, a media type, a
+     * missing parameter, …) comes with English words: the same status, in Russian, with a code.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() != null && problem.getProperties().containsKey("code")) {
+            return super.handleExceptionInternal(e, body, headers, status, request);
+        }
+        String code;
+        String detail;
+        if (e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
+            code = "not-found";
+            detail = "Такого адреса нет.";
+        } else if (e instanceof org.springframework.web.HttpRequestMethodNotSupportedException m) {
+            code = "method-not-allowed";
+            detail = "Этот адрес не принимает запрос " + m.getMethod() + ".";
+        } else if (e instanceof org.springframework.web.HttpMediaTypeNotSupportedException) {
+            code = "unsupported-media-type";
+            detail = "Тело запроса должно быть JSON (Content-Type: application/json).";
+        } else if (e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException) {
+            code = "not-acceptable";
+            detail = "Ответ бывает только в JSON (Accept: application/json).";
+        } else if (e instanceof org.springframework.web.bind.MissingServletRequestParameterException m) {
+            code = "parameter-required";
+            detail = "Не указан параметр «" + m.getParameterName() + "».";
+        } else if (e instanceof org.springframework.web.bind.MissingRequestHeaderException m) {
+            code = "header-required";
+            detail = "Не указан заголовок «" + m.getHeaderName() + "».";
+        } else if (e instanceof org.springframework.web.bind.MissingPathVariableException m) {
+            code = "path-variable-required";
+            detail = "В адресе не хватает части «" + m.getVariableName() + "».";
+        } else if (status.is4xxClientError()) {
+            code = "request-refused";
+            detail = "Запрос не может быть выполнен: проверьте адрес и данные.";
+        } else {
+            code = "internal-error";
+            detail = "Внутренняя ошибка сервера. Попробуйте ещё раз; если повторится — сообщите администратору.";
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.valueOf(status.value()), code, detail);
+        if (e instanceof org.springframework.web.bind.MissingServletRequestParameterException m) {
+            problem.setProperty("errors", List.of(Map.of("field", m.getParameterName(), "message", "обязательный параметр")));
+        }
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -100,6 +147,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(NoControlCharacters.FORBIDDEN)) {
+                return ResponseEntity.badRequest().body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "forbidden-characters",
+                        "В тексте есть управляющие или невидимые символы — наберите его заново, не копируя."));
+            }
+            if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = mismatch.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
+                        : String.valueOf(ref.getIndex())).collect(java.util.stream.Collectors.joining("."));
+                ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "wrong-type",
+                        "Поле «" + field + "»: значение не того вида (например, число вместо текста).");
+                problem.setProperty("errors", java.util.List.of(Map.of("field", field, "message", "значение не того вида")));
+                return ResponseEntity.badRequest().body(problem);
+            }
+        }
         return ResponseEntity.badRequest().body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "Тело запроса не читается: ожидается корректный JSON нужной структуры."));
     }

@@ -20,7 +20,7 @@ public final class Tags {
     }
 
     public static String normalize(String raw) {
-        String tag = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+        String tag = raw == null ? "" : Text.requireVisible(raw, "tags").strip().replaceAll("\\s+", " ");
         while (tag.startsWith("#")) {
             tag = tag.substring(1).strip();
         }

@@ -14,7 +14,12 @@ public class WebAutoConfiguration {
 
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer noNulInRequests() {
-        return builder -> builder.addModule(NoControlCharacters.module());
+        // and no quiet coercion into text: {"result": 12345} is a mistake of the client, not the result "12345"
+        return builder -> builder.addModule(NoControlCharacters.module())
+                .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, config -> config
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
     @Bean

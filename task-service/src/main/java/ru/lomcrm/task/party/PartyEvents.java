@@ -15,6 +15,7 @@ import ru.lomcrm.contracts.party.ContactCreated;
 import ru.lomcrm.contracts.party.ContactUpdated;
 import ru.lomcrm.contracts.party.PartiesMerged;
 import ru.lomcrm.contracts.party.PartyMergedInto;
+import ru.lomcrm.contracts.party.PartyOwnerChanged;
 import ru.lomcrm.contracts.task.TaskLink;
 import ru.lomcrm.platform.events.Actors;
 import ru.lomcrm.platform.events.EventInbox;
@@ -22,7 +23,7 @@ import ru.lomcrm.platform.events.EventJson;
 import ru.lomcrm.task.task.TaskCommands.RelinkTask;
 
 /**
- * Party-service's events, applied once each: names of contacts and companies for task links,
+ * Party-service's events, applied once each: names and owners of contacts and companies for task links (the owner: who may link a task to it),
  * and merges — a task about the merged party is re-linked to the survivor (in the same
  * transaction as the inbox row).
  */
@@ -47,12 +48,17 @@ class PartyEvents {
             if (EventJson.is(envelope, ContactCreated.class)) {
                 var e = EventJson.payload(envelope, ContactCreated.class);
                 name(e.contactId(), TaskLink.CONTACT, e.name());
+                owner(e.contactId(), e.ownerId());
             } else if (EventJson.is(envelope, ContactUpdated.class)) {
                 var e = EventJson.payload(envelope, ContactUpdated.class);
                 name(e.contactId(), TaskLink.CONTACT, e.name());
             } else if (EventJson.is(envelope, CompanyCreated.class)) {
                 var e = EventJson.payload(envelope, CompanyCreated.class);
                 name(e.companyId(), TaskLink.COMPANY, e.name());
+                owner(e.companyId(), e.ownerId());
+            } else if (EventJson.is(envelope, PartyOwnerChanged.class)) {
+                var e = EventJson.payload(envelope, PartyOwnerChanged.class);
+                owner(e.partyId(), e.toOwnerId());
             } else if (EventJson.is(envelope, CompanyUpdated.class)) {
                 var e = EventJson.payload(envelope, CompanyUpdated.class);
                 name(e.companyId(), TaskLink.COMPANY, e.name());
@@ -69,6 +75,10 @@ class PartyEvents {
                 }
             }
         });
+    }
+
+    private void owner(UUID id, String ownerId) {
+        jdbc.update("UPDATE party_ref SET owner_id = ? WHERE id = ?", ownerId, id);
     }
 
     private void name(UUID id, String kind, String name) {

@@ -28,10 +28,16 @@ public class LinkTargets {
 
     /** Whether the deal, contact or company is known here. */
     public boolean knows(TaskLink link) {
-        if (TaskLink.toDeal(link)) {
-            return dealOwner(link.id()).isPresent();
-        }
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM party_ref WHERE id = ? AND kind = ?)",
-                Boolean.class, link.id(), link.type()));
+        return TaskLink.toDeal(link) ? dealOwner(link.id()).isPresent() : party(link).isPresent();
+    }
+
+    /** A contact or company as task-service knows it: its owner, null when only heard of before owners were kept. */
+    public record KnownParty(String ownerId) {
+    }
+
+    /** The contact or company of {@code link}; empty if it has not heard of it (yet). */
+    public Optional<KnownParty> party(TaskLink link) {
+        return jdbc.query("SELECT owner_id FROM party_ref WHERE id = ? AND kind = ?", (rs, n) -> new KnownParty(rs.getString("owner_id")),
+                link.id(), link.type()).stream().findFirst();
     }
 }

@@ -56,7 +56,8 @@ public class TaskAccess {
 
     /**
      * A link a person sets: a known deal both the caller and the assignee may see (a task its
-     * assignee could not see would be lost), or a known contact or company.
+     * assignee could not see would be lost), or a known contact or company the caller may see (one
+     * known from before its owner was kept is let through).
      */
     public TaskLink requireLinkable(CurrentUser caller, String assigneeId, TaskLink link) {
         if (link == null) {
@@ -79,7 +80,10 @@ public class TaskAccess {
             }
             return link;
         }
-        if (!links.knows(link)) {
+        // a contact or company the caller may see: a task must not carry another manager's client's name
+        boolean visible = links.party(link)
+                .map(party -> party.ownerId() == null || caller.isAdmin() || ownership.canSee(caller, party.ownerId())).orElse(false);
+        if (!visible) {
             throw DomainException.invalid("link-not-found", TaskLink.CONTACT.equals(link.type()) ? "Контакт не найден." : "Компания не найдена.")
                     .about("link.id");
         }

@@ -39,6 +39,7 @@ import ru.lomcrm.contracts.task.TaskUpdated;
 import ru.lomcrm.platform.security.Ownership;
 import ru.lomcrm.platform.testing.FixedUserDirectory;
 import ru.lomcrm.platform.web.DomainException;
+import ru.lomcrm.task.task.LinkTargets.KnownParty;
 import ru.lomcrm.task.task.TaskCommands.CloseTaskWithDeal;
 import ru.lomcrm.task.task.TaskCommands.CompleteTask;
 import ru.lomcrm.task.task.TaskCommands.CreateBusinessProcessTask;
@@ -63,13 +64,16 @@ class TaskRulesTest {
     private static final UUID DEAL_OF_CLIENT1 = UUID.fromString("7a1c7c38-2f0e-4c8e-9a43-9d7d1f0ad002");
     private static final UUID CONTACT = UUID.fromString("7a1c7c38-2f0e-4c8e-9a43-9d7d1f0ac001");
     private static final UUID OTHER_CONTACT = UUID.fromString("7a1c7c38-2f0e-4c8e-9a43-9d7d1f0ac002");
+    private static final UUID COMPANY_OF_CLIENT1 = UUID.fromString("7a1c7c38-2f0e-4c8e-9a43-9d7d1f0ac003");
+    private static final UUID CONTACT_WITHOUT_OWNER = UUID.fromString("7a1c7c38-2f0e-4c8e-9a43-9d7d1f0ac004");
 
     private AggregateTestFixture<Task> fixture;
 
     /** Deals and parties as the replica would know them. */
     static final class KnownLinks extends LinkTargets {
         private final Map<UUID, String> dealOwners = new HashMap<>();
-        private final Set<UUID> parties = Set.of(CONTACT, OTHER_CONTACT);
+        private final Map<UUID, KnownParty> parties = Map.of(CONTACT, new KnownParty(MANAGER1.id()), OTHER_CONTACT,
+                new KnownParty(MANAGER1.id()), COMPANY_OF_CLIENT1, new KnownParty(CLIENT1.id()), CONTACT_WITHOUT_OWNER, new KnownParty(null));
 
         KnownLinks() {
             super(null);
@@ -83,8 +87,8 @@ class TaskRulesTest {
         }
 
         @Override
-        public boolean knows(TaskLink link) {
-            return TaskLink.toDeal(link) ? dealOwners.containsKey(link.id()) : parties.contains(link.id());
+        public Optional<KnownParty> party(TaskLink link) {
+            return Optional.ofNullable(parties.get(link.id()));
         }
     }
 
@@ -209,6 +213,22 @@ class TaskRulesTest {
                 .expectException(status(HttpStatus.UNPROCESSABLE_CONTENT)).expectNoEvents();
         fixture.givenNoPriorActivity().when(create(MANAGER1, null, new TaskLink("contact", UUID.randomUUID())))
                 .expectException(DomainException.class).expectExceptionMessage("Контакт не найден.").expectNoEvents();
+    }
+
+    @Test
+    void aTaskIsLinkedOnlyToAContactOrCompanyTheCallerMaySee() {
+        fixture.givenNoPriorActivity().when(create(MANAGER2, null, new TaskLink("company", COMPANY_OF_CLIENT1)))
+                .expectException(DomainException.class).expectExceptionMessage("Компания не найдена.").expectNoEvents();
+        fixture.given(created(MANAGER1.id(), null))
+                .when(new EditTask(ID, null, caller(MANAGER1), null, null, new TaskLink("company", COMPANY_OF_CLIENT1), false, null, null,
+                        null, null))
+                .expectException(DomainException.class).expectExceptionMessage("Компания не найдена.").expectNoEvents();
+        fixture.givenNoPriorActivity().when(create(ADMIN, CLIENT1.id(), new TaskLink("company", COMPANY_OF_CLIENT1)))
+                .expectEvents(new TaskCreated(ID, "Позвонить", "call", DUE, null, null, CLIENT1.id(), new TaskLink("company", COMPANY_OF_CLIENT1),
+                        ADMIN.id(), NOW, "manual", null, null));
+        // heard of before owners were kept: let through rather than refusing real work
+        fixture.givenNoPriorActivity().when(create(MANAGER2, null, new TaskLink("contact", CONTACT_WITHOUT_OWNER)))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
