@@ -17,11 +17,21 @@ import org.junit.jupiter.api.Test;
  */
 class ReferencesThroughTheGatewayTest {
 
+    private static final String TOMORROW = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+
+    private static Map<String, Object> task(String text, Object... more) {
+        var body = new java.util.HashMap<String, Object>(Map.of("text", text, "dueAt", TOMORROW));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
     private static String companyOfManager1() {
         String company = created(as("manager1").post("/api/companies", Map.of("name", "ООО Чужой лом " + System.nanoTime(),
                 "inn", SystemUnderTest.freshInn())));
         // task-service learns of it (and of its owner) from party-service's topic
-        await().atMost(Duration.ofSeconds(60)).until(() -> as("manager1").post("/api/tasks", Map.of("text", "Проверка связи",
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("manager1").post("/api/tasks", task("Проверка связи",
                 "link", Map.of("type", "company", "id", company))).status() == 201);
         return company;
     }
@@ -30,11 +40,11 @@ class ReferencesThroughTheGatewayTest {
     void aTaskCannotBeLinkedToAnotherManagersCompanyNeitherOnCreateNorByEditing() {
         String company = companyOfManager1();
 
-        var created = as("manager2").post("/api/tasks", Map.of("text", "Позвонить конкуренту", "link", Map.of("type", "company", "id", company)));
+        var created = as("manager2").post("/api/tasks", task("Позвонить конкуренту", "link", Map.of("type", "company", "id", company)));
         assertThat(created.status()).as(created.toString()).isEqualTo(422);
         assertThat(created.json().path("errors").findValuesAsString("field")).contains("link.id");
 
-        var own = as("manager2").post("/api/tasks", Map.of("text", "Своя задача"));
+        var own = as("manager2").post("/api/tasks", task("Своя задача"));
         assertThat(own.status()).isEqualTo(201);
         var relinked = as("manager2").patch("/api/tasks/" + own.json().path("id").asString(),
                 Map.of("link", Map.of("type", "company", "id", company)));
@@ -43,7 +53,7 @@ class ReferencesThroughTheGatewayTest {
                 || as("manager2").get("/api/tasks/" + own.json().path("id").asString()).json().path("link").isNull()).isTrue();
 
         // the head of manager1's group may
-        assertThat(as("head").post("/api/tasks", Map.of("text", "Созвон с клиентом группы", "link", Map.of("type", "company", "id", company)))
+        assertThat(as("head").post("/api/tasks", task("Созвон с клиентом группы", "link", Map.of("type", "company", "id", company)))
                 .status()).isEqualTo(201);
     }
 
@@ -63,7 +73,7 @@ class ReferencesThroughTheGatewayTest {
         assertThat(wipe.status()).as("{} must not wipe the objection tags").isEqualTo(400);
         assertThat(as("manager1").get("/api/deals/tags").json().path("items").size()).isPositive();
 
-        String task = created(as("manager1").post("/api/tasks", Map.of("text", "Тип результата")));
+        String task = created(as("manager1").post("/api/tasks", task("Тип результата")));
         var numeric = as("manager1").post("/api/tasks/" + task + "/complete", Map.of("result", 12345));
         assertThat(numeric.status()).as(numeric.toString()).isEqualTo(400);
         assertThat(numeric.json().path("detail").asString()).contains("result");
