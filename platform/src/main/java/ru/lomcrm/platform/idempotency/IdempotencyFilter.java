@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
@@ -38,8 +37,9 @@ import ru.lomcrm.platform.web.ProblemResponses;
  * caller; the same key with the same request gets that answer again (with {@code
  * Idempotency-Replayed: true}) instead of a second deal, task or delivery; the same key with another
  * request is refused (422); while the first is still being answered, a repeat is told to wait (409).
- * A 5xx or a transient refusal (409, 429) is not kept, so a retry runs again. The marker row is
- * committed before the request runs, so two concurrent repeats cannot both run.
+ * Only a success is kept: a refusal did nothing, and may not hold a moment later (a deal another
+ * service has not heard of yet), so a repeat is judged again. The marker row is committed before
+ * the request runs, so two concurrent repeats cannot both run.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -48,7 +48,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** A first request that never finished (its instance died) stops blocking its key after this. */
     static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final int MAX_BODY = 1 << 20;
-    private static final List<Integer> KEPT_REFUSALS = List.of(400, 403, 404, 410, 413, 422);
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final JdbcTemplate jdbc;
@@ -94,10 +93,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] sha = sha256(body);
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         Instant now = clock.instant();
-        cleanUpNowAndThen(now);
-
-        if (!claim(caller, key, request.getMethod(), path, sha, now)) {
-            Stored first = find(caller, key);
+        boolean claimed;
+        Stored first = null;
+        try {
+            cleanUpNowAndThen(now);
+            claimed = claim(caller, key, request.getMethod(), path, sha, now);
+            first = claimed ? null : find(caller, key);
+        } catch (org.springframework.dao.DataAccessException databaseAway) {
+            // the key cannot be checked, so the write must not run: nothing done, the same request may come again
+            log.warn("Idempotency key not checked, database unavailable: {}", databaseAway.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "База данных временно недоступна — ничего не сохранено. Повторите через несколько секунд.");
+            return;
+        }
+        if (!claimed) {
             if (first == null) {
                 write(request, response, HttpStatus.CONFLICT, "idempotency-key-busy",
                         "Такой же запрос только что выполнялся — повторите через секунду.");
@@ -123,7 +133,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new RepeatableBody(request, body), cached);
             int status = cached.getStatus();
-            if ((status >= 200 && status < 300) || KEPT_REFUSALS.contains(status)) {
+            if (status >= 200 && status < 300) {
                 jdbc.update("""
                         UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
                         WHERE caller_id = ? AND idem_key = ?""",
@@ -131,9 +141,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         cached.getContentAsByteArray(), caller, key);
                 kept = true;
             }
+        } catch (org.springframework.dao.DataAccessException databaseAway) {
+            // the write is done and answered; only its keeping failed: a repeat within ABANDONED waits, later runs again
+            log.warn("Answer to idempotency key not kept: {}", databaseAway.getMessage());
+            kept = true;
         } finally {
             if (!kept) {
-                jdbc.update("DELETE FROM idempotent_request WHERE caller_id = ? AND idem_key = ? AND status IS NULL", caller, key);
+                try {
+                    jdbc.update("DELETE FROM idempotent_request WHERE caller_id = ? AND idem_key = ? AND status IS NULL", caller, key);
+                } catch (org.springframework.dao.DataAccessException databaseAway) {
+                    log.warn("Idempotency marker not removed (it expires): {}", databaseAway.getMessage());
+                }
             }
             cached.copyBodyToResponse();
         }

@@ -56,8 +56,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletResponse response) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof java.sql.SQLTransientConnectionException) {
+                // the database is away (restarting, failing over): nothing was done, the same request may be sent again
+                log.warn("Database unavailable: {}", cause.getMessage());
+                ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "База данных временно недоступна — ничего не сохранено. Повторите через несколько секунд.");
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                return problem;
+            }
             if (cause instanceof org.springframework.dao.DuplicateKeyException) {
                 // a uniqueness rule caught a race the pre-check could not see
                 return ProblemResponses.problem(HttpStatus.CONFLICT, "duplicate",
