@@ -58,9 +58,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletResponse response) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Axon reports a lost connection as an EventStoreException ("already inserted"): the SQLState tells the truth
             if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
                     || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof java.sql.SQLTransientConnectionException) {
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
                 // the database is away (restarting, failing over): nothing was done, the same request may be sent again
                 log.warn("Database unavailable: {}", cause.getMessage());
                 ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
