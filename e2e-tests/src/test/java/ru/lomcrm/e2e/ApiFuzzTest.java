@@ -163,8 +163,8 @@ class ApiFuzzTest {
     /** What admin sees of everything a write could add: it must not grow while only bad input is sent. */
     private static Map<String, Long> stored(ApiClient admin) {
         Map<String, Long> totals = new LinkedHashMap<>();
-        for (String list : List.of("/api/deals?size=1", "/api/contacts?size=1", "/api/companies?size=1", "/api/tasks?size=1&status=open",
-                "/api/tasks?size=1&status=done")) {
+        // every task whatever its status: the overdue sweep turns open tasks overdue meanwhile, which is no write of ours
+        for (String list : List.of("/api/deals?size=1", "/api/contacts?size=1", "/api/companies?size=1", "/api/tasks?size=1")) {
             totals.put(list, admin.get(list).json().path("total").asLong());
         }
         totals.put("/api/lists", (long) admin.get("/api/lists").json().path("items").size());
